@@ -1,0 +1,16 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import fs from 'node:fs';
+let t = Date.now();
+fs.cpSync('/tmp/d1/pgdata', '/tmp/d1copy', { recursive: true });
+console.log('copy', Date.now() - t); t = Date.now();
+const a = await PGlite.create('/tmp/d1copy', { extensions: { pg_trgm } });
+await a.query('select 1');
+console.log('open copy', Date.now() - t); t = Date.now();
+const dump = await a.dumpDataDir('none');
+console.log('dump', Date.now() - t, dump.size); t = Date.now();
+await a.close();
+const b = await PGlite.create({ loadDataDir: dump, extensions: { pg_trgm } });
+console.log((await b.query('select count(*) from kernel.schema_migration')).rows);
+console.log('open from dump in memory', Date.now() - t);
+fs.rmSync('/tmp/d1copy', { recursive: true });

@@ -1,0 +1,169 @@
+/**
+ * The `da06` command line: `npm run da06 -- <command>`.
+ *
+ *   serve                 run the platform (migrates first)
+ *   migrate               apply pending migrations and exit
+ *   token --role R [--ward W ...] [--person ID] [--sub S] [--ttl SECONDS]
+ *                         print an access token for scripts and tests
+ *   audit verify          walk the audit chain; exit 1 naming the first broken link
+ */
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildApp } from './app.ts';
+import { isRole, ROLES, type Role } from './kernel/auth.ts';
+import { ConfigError, loadConfig, type Config } from './kernel/config.ts';
+import { DataDirLockedError } from './kernel/data-dir-lock.ts';
+import { MigrationError } from './kernel/migrations.ts';
+import { migrateKernel, openKernel } from './platform.ts';
+import { createModules } from './modules.ts';
+
+const USAGE = `da06 <command>
+
+  serve                         chạy nền tảng / run the platform
+  migrate                       chạy migration rồi thoát / apply migrations and exit
+  token --role R [--ward W]...  in mã truy cập / print an access token
+        [--person ID] [--sub S] [--unit U] [--establishment E] [--ttl SECONDS]
+  audit verify                  kiểm tra chuỗi nhật ký / verify the audit chain
+`;
+
+export class UsageError extends Error {}
+
+export interface ServeOptions {
+  /** Called after migrations, before listening (the demo seed). */
+  beforeListen?: (kernel: Awaited<ReturnType<typeof openKernel>>) => Promise<void>;
+}
+
+export async function serve(config: Config, options: ServeOptions = {}) {
+  const kernel = await openKernel(config);
+  try {
+    await migrateKernel(kernel);
+    await options.beforeListen?.(kernel);
+    const running = await buildApp(kernel);
+    await running.app.listen({ host: config.host, port: config.port });
+    await running.start();
+    const address = running.app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    kernel.logger.info({ database: kernel.db.engine, host: config.host, port }, 'DA06 listening');
+    let closing = false;
+    const shutdown = async (signal: string) => {
+      if (closing) return;
+      closing = true;
+      kernel.logger.info({ signal }, 'shutting down');
+      await running.close();
+      await kernel.db.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    return { kernel, running, port };
+  } catch (error) {
+    await kernel.db.close();
+    throw error;
+  }
+}
+
+async function printToken(config: Config, args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      role: { type: 'string', multiple: true },
+      ward: { type: 'string', multiple: true },
+      person: { type: 'string' },
+      sub: { type: 'string' },
+      unit: { type: 'string' },
+      establishment: { type: 'string' },
+      ttl: { type: 'string' },
+    },
+  });
+  const roles = values.role ?? [];
+  if (roles.length === 0 || !roles.every(isRole)) throw new UsageError(`--role must be one of: ${ROLES.join(', ')}`);
+  if (values.ttl !== undefined && !/^\d+$/.test(values.ttl)) throw new UsageError('--ttl must be a number of seconds');
+  const wards = values.ward ?? [];
+  if (!wards.every((ward) => ward === '*' || /^\d{5}$/.test(ward))) throw new UsageError('--ward must be a 5-digit ward code or *');
+  if (values.person !== undefined && !/^\d{12}$/.test(values.person)) throw new UsageError('--person must be a 12-digit personal id');
+  // Only the keys are needed: no database is opened, so this works while the server runs on PGlite.
+  const { openKeyStore } = await import('./kernel/keys.ts');
+  const { createTokenIssuer } = await import('./kernel/auth.ts');
+  const { apiAudience } = await import('./kernel/kernel.ts');
+  const keys = await openKeyStore({ dataDir: config.dataDir, configuredJwk: config.jwtPrivateJwk });
+  const tokens = createTokenIssuer({ keys, issuer: config.publicUrl, audience: apiAudience(config), defaultTtlSeconds: config.tokenTtlSeconds });
+  const token = await tokens.issue(
+    {
+      sub: values.sub ?? `cli:${roles.join('+')}`,
+      roles: roles as Role[],
+      wards,
+      ...(values.person ? { personId: values.person } : {}),
+      ...(values.unit ? { unitId: values.unit } : {}),
+      ...(values.establishment ? { establishmentId: values.establishment } : {}),
+    },
+    values.ttl ? { ttlSeconds: Number(values.ttl) } : {},
+  );
+  process.stdout.write(`${token}\n`);
+}
+
+async function auditVerify(config: Config): Promise<number> {
+  const kernel = await openKernel(config);
+  try {
+    await migrateKernel(kernel);
+    const { services } = createModules(kernel);
+    const result = await services.audit.verify();
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    if (result.ok) {
+      process.stderr.write(`Chuỗi nhật ký toàn vẹn / audit chain intact: ${result.batches} batches, ${result.entries} entries.\n`);
+      return 0;
+    }
+    process.stderr.write(`Chuỗi nhật ký bị phá vỡ tại lô ${result.batchId} / audit chain broken at batch ${result.batchId}: ${result.reason}\n`);
+    return 1;
+  } finally {
+    await kernel.db.close();
+  }
+}
+
+/** Runs one CLI command; returns the process exit code. Extra commands (seed, qr) are added by later modules. */
+export async function runCli(argv: string[], commands: Record<string, (config: Config, args: string[]) => Promise<number>> = {}): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    const config = loadConfig();
+    switch (command) {
+      case 'serve':
+        await serve(config);
+        return -1; // keeps running
+      case 'migrate': {
+        const kernel = await openKernel(config);
+        try {
+          const applied = await migrateKernel(kernel);
+          process.stderr.write(`${applied.length} migration(s) applied.\n`);
+        } finally {
+          await kernel.db.close();
+        }
+        return 0;
+      }
+      case 'token':
+        await printToken(config, rest);
+        return 0;
+      case 'audit':
+        if (rest[0] === 'verify') return await auditVerify(config);
+        throw new UsageError('usage: da06 audit verify');
+      default: {
+        const extra = command ? commands[command] : undefined;
+        if (extra) return await extra(config, rest);
+        throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+      }
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof MigrationError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const code = await runCli(process.argv.slice(2));
+  if (code >= 0) process.exit(code);
+}

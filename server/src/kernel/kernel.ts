@@ -1,0 +1,27 @@
+/**
+ * The kernel bundle handed to the composition root. Module factories take only the parts they use.
+ */
+import type { TokenIssuer } from './auth.ts';
+import type { Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db.ts';
+import type { KeyStore } from './keys.ts';
+import type { Logger } from './logger.ts';
+import type { MigrationFile } from './migrations.ts';
+import type { OutboxDispatcher } from './outbox.ts';
+
+export interface Kernel {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  db: Database;
+  keys: KeyStore;
+  tokens: TokenIssuer;
+  outbox: OutboxDispatcher;
+  migrations: MigrationFile[];
+}
+
+/** The audience of the platform's API tokens (RFC 9068 `aud`). */
+export function apiAudience(config: Config): string {
+  return `${config.publicUrl}/api`;
+}

@@ -121,6 +121,24 @@ function registerKernelRoutes(app: FastifyInstance, kernel: Kernel) {
     },
   );
 
+  if (kernel.devInbox) {
+    const inbox = kernel.devInbox;
+    const Message = Type.Object({ id: Type.Integer(), channel: Type.String(), to: Type.String(), subject: Type.Optional(Type.String()), body: Type.String(), kind: Type.String(), sentAt: Type.String() });
+    app.get<{ Querystring: { to?: string } }>(
+      '/api/dev/inbox',
+      {
+        config: publicAccess,
+        schema: {
+          summary: 'Hộp thư thử nghiệm (không có khi chạy production) / development inbox (absent in production)',
+          tags: ['health'],
+          querystring: Type.Object({ to: Type.Optional(Type.String({ maxLength: 200 })) }),
+          response: { 200: Type.Array(Message) },
+        },
+      },
+      async (request) => inbox.list(request.query.to).map((message) => ({ ...message, sentAt: message.sentAt.toISOString() })),
+    );
+  }
+
   app.get('/api/openapi.json', { config: publicAccess, schema: { hide: true } }, async () => app.swagger());
 
   const ProblemType = Type.Object({ code: Type.String(), status: Type.Integer(), vi: Type.String(), en: Type.String() });

@@ -11,6 +11,7 @@ import { openKeyStore } from './kernel/keys.ts';
 import { createLogger, type Logger } from './kernel/logger.ts';
 import { loadMigrationFiles, migrate } from './kernel/migrations.ts';
 import { createOutboxDispatcher } from './kernel/outbox.ts';
+import { createDevInbox } from './kernel/outbound.ts';
 import { MIGRATION_SOURCES } from './modules.ts';
 
 
@@ -29,7 +30,10 @@ export async function openKernel(config: Config, options: OpenKernelOptions = {}
     const keys = await openKeyStore({ dataDir: config.dataDir, configuredJwk: config.jwtPrivateJwk });
     const tokens = createTokenIssuer({ keys, issuer: config.publicUrl, audience: apiAudience(config), defaultTtlSeconds: config.tokenTtlSeconds });
     const outbox = createOutboxDispatcher({ db, logger, clock });
-    return { config, logger, clock, db, keys, tokens, outbox, migrations: loadMigrationFiles(MIGRATION_SOURCES) };
+    // TODO(#4): an SMS gateway and an SMTP relay configured for production; until then production sends nothing.
+    const devInbox = config.nodeEnv === 'production' ? undefined : createDevInbox({ logger, clock });
+    const sender = devInbox ?? { send: async () => logger.warn('no message sender is configured in production') };
+    return { config, logger, clock, db, keys, tokens, outbox, migrations: loadMigrationFiles(MIGRATION_SOURCES), sender, devInbox };
   } catch (error) {
     if (!options.db) await db.close();
     throw error;

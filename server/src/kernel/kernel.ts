@@ -9,6 +9,7 @@ import type { KeyStore } from './keys.ts';
 import type { Logger } from './logger.ts';
 import type { MigrationFile } from './migrations.ts';
 import type { OutboxDispatcher } from './outbox.ts';
+import type { DevInbox, MessageSender } from './outbound.ts';
 
 export interface Kernel {
   config: Config;
@@ -19,6 +20,10 @@ export interface Kernel {
   tokens: TokenIssuer;
   outbox: OutboxDispatcher;
   migrations: MigrationFile[];
+  /** SMS and e-mail; in development and tests, an inbox kept in memory. */
+  sender: MessageSender;
+  /** The development inbox when `sender` is one (never in production). */
+  devInbox: DevInbox | undefined;
 }
 
 /** The audience of the platform's API tokens (RFC 9068 `aud`). */

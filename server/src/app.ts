@@ -29,8 +29,14 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** `webDist: false` serves no web app (the API alone, as in the HTTP tests). */
-export async function buildApp(kernel: Kernel, options: { webDist?: string | false } = {}): Promise<App> {
+export interface BuildAppOptions {
+  /** `false` serves no web app (the API alone, as in the HTTP tests). */
+  webDist?: string | false;
+  /** Routes added beside the platform's own (benchmarks compare a bare route in the same server). */
+  extraRoutes?: (app: FastifyInstance) => void;
+}
+
+export async function buildApp(kernel: Kernel, options: BuildAppOptions = {}): Promise<App> {
   const { config } = kernel;
   const app = Fastify({
     loggerInstance: kernel.logger as FastifyBaseLogger,
@@ -61,10 +67,12 @@ export async function buildApp(kernel: Kernel, options: { webDist?: string | fal
   registerKernelRoutes(app, kernel);
 
   const { modules, services } = createModules(kernel);
+  for (const module of modules) await module.prepare?.();
   for (const module of modules) {
     if (module.routes) await app.register(module.routes, { prefix: `/api/v1/${module.name}` });
   }
 
+  options.extraRoutes?.(app);
   await registerWebApp(app, options.webDist ?? WEB_DIST);
 
   await app.ready();

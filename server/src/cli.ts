@@ -9,7 +9,12 @@
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildApp } from './app.ts';
+import { buildApp, type App } from './app.ts';
+import { prepareDemo, seedDemoTown } from './demo.ts';
+import type { Kernel } from './kernel/kernel.ts';
+import { problemFor } from './kernel/http.ts';
+import { DomainError } from './kernel/errors.ts';
+import { parseCardQr } from './modules/registry/index.ts';
 import { isRole, ROLES, type Role } from './kernel/auth.ts';
 import { ConfigError, loadConfig, type Config } from './kernel/config.ts';
 import { DataDirLockedError } from './kernel/data-dir-lock.ts';
@@ -24,21 +29,23 @@ const USAGE = `da06 <command>
   token --role R [--ward W]...  in mã truy cập / print an access token
         [--person ID] [--sub S] [--unit U] [--establishment E] [--ttl SECONDS]
   audit verify                  kiểm tra chuỗi nhật ký / verify the audit chain
+  seed --residents N --seed S   tạo dân cư mẫu / generate the synthetic town
+  qr parse '<qr string>'        đọc mã QR thẻ căn cước / parse an ID-card QR code
 `;
 
 export class UsageError extends Error {}
 
 export interface ServeOptions {
-  /** Called after migrations, before listening (the demo seed). */
-  beforeListen?: (kernel: Awaited<ReturnType<typeof openKernel>>) => Promise<void>;
+  /** Called once the app is built, before listening (the demo seed). */
+  beforeListen?: (kernel: Kernel, app: App) => Promise<void>;
 }
 
 export async function serve(config: Config, options: ServeOptions = {}) {
   const kernel = await openKernel(config);
   try {
     await migrateKernel(kernel);
-    await options.beforeListen?.(kernel);
     const running = await buildApp(kernel);
+    await options.beforeListen?.(kernel, running);
     await running.app.listen({ host: config.host, port: config.port });
     await running.start();
     const address = running.app.server.address();
@@ -119,6 +126,47 @@ async function auditVerify(config: Config): Promise<number> {
   }
 }
 
+async function seedCommand(config: Config, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { residents: { type: 'string', default: '160000' }, seed: { type: 'string', default: '20230806' } } });
+  if (!/^\d+$/.test(values.residents!) || Number(values.residents) < 1 || Number(values.residents) > 5_000_000) throw new UsageError('--residents must be a number from 1 to 5,000,000');
+  if (!/^\d+$/.test(values.seed!)) throw new UsageError('--seed must be a whole number');
+  const kernel = await openKernel(config);
+  try {
+    await migrateKernel(kernel);
+    const running = await buildApp(kernel, { webDist: false });
+    await seedDemoTown(kernel, Number(values.residents), Number(values.seed));
+    await running.close();
+    return 0;
+  } finally {
+    await kernel.db.close();
+  }
+}
+
+/** `da06 qr parse`: the parse as JSON on stdout, or a problem document and exit code 1 when it is not a card QR. */
+function qrParse(raw: string): number {
+  const parsed = parseCardQr(raw);
+  if (!parsed.ok) {
+    const problem = problemFor(new DomainError('QR_INVALID', { reasonVi: parsed.messages.vi, reasonEn: parsed.messages.en }, { parseCode: parsed.code }), 'vi', 'cli', 'da06 qr parse');
+    process.stdout.write(`${JSON.stringify(problem, null, 2)}\n`);
+    return 1;
+  }
+  const { card, findings } = parsed;
+  const output = {
+    personId: card.personId,
+    oldId: card.oldId,
+    fullName: card.fullName,
+    birthDate: card.birthDate,
+    sex: card.sex,
+    address: card.address,
+    issueDate: card.issueDate,
+    extras: card.extras,
+    variant: card.variant,
+    findings,
+  };
+  process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  return 0;
+}
+
 /** Runs one CLI command; returns the process exit code. Extra commands (seed, qr) are added by later modules. */
 export async function runCli(argv: string[], commands: Record<string, (config: Config, args: string[]) => Promise<number>> = {}): Promise<number> {
   const [command, ...rest] = argv;
@@ -126,8 +174,13 @@ export async function runCli(argv: string[], commands: Record<string, (config: C
     const config = loadConfig();
     switch (command) {
       case 'serve':
-        await serve(config);
+        await serve(config, { beforeListen: prepareDemo });
         return -1; // keeps running
+      case 'seed':
+        return await seedCommand(config, rest);
+      case 'qr':
+        if (rest[0] === 'parse' && rest.length === 2) return qrParse(rest[1]!);
+        throw new UsageError("usage: da06 qr parse '<qr string>'");
       case 'migrate': {
         const kernel = await openKernel(config);
         try {

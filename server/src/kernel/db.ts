@@ -12,7 +12,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.ts';
 
@@ -78,7 +77,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   try {
     const pgdata = options.pgliteDir ?? path.join(options.dataDir, 'pgdata');
     fs.mkdirSync(path.dirname(pgdata), { recursive: true });
-    const pglite = await PGlite.create(pgdata, { extensions: { pg_trgm } });
+    const pglite = await PGlite.create(pgdata);
     const pool = new pg.Pool(Object.assign(createPgConfig(pglite), { types: typeParsers }) as unknown as pg.PoolConfig);
     return wrapPool(pool, 'pglite', async () => {
       await pool.end();

@@ -73,6 +73,8 @@ export function installHttpKernel(app: FastifyInstance, options: HttpKernelOptio
   const strictAjv = createAjv(false);
   const coercingAjv = createAjv(true);
 
+  // The API speaks JSON only: a text/plain body would otherwise reach the validators as a bare string.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strictAjv : coercingAjv).compile(schema));
 
   app.decorateRequest('actor', undefined);

@@ -6,6 +6,8 @@ import type { FastifyInstance } from 'fastify';
 
 export interface PlatformModule {
   name: string;
+  /** Idempotent start-up work after migrations, before routes serve (reference data kept in code). */
+  prepare?: () => Promise<void>;
   /** Registers the module's routes (prefixed by the app with /api/v1/<name>). */
   routes?: (app: FastifyInstance) => Promise<void>;
   /** Starts background work (dispatch handlers, schedulers) once the server listens. */

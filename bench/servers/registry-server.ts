@@ -14,9 +14,15 @@ const kernel = await openKernel(config, { logger: createLogger('warn') });
 
 function bareRoute(app: FastifyInstance) {
   app.get<{ Params: { personId: string } }>('/bench/bare/:personId', { config: { access: { public: true } }, schema: { hide: true } }, async (request) => {
-    const [person] = await kernel.db.query('SELECT * FROM registry.person WHERE person_id = $1', [request.params.personId]);
-    const cards = await kernel.db.query('SELECT * FROM registry.id_card WHERE person_id = $1 ORDER BY issue_date DESC, id DESC', [request.params.personId]);
-    return { person, cards };
+    // The same statement as the verification's lookup (registry.repository.ts findPeopleForCheck).
+    const [person] = await kernel.db.query(
+      `SELECT p.*, w.reason_code AS wanted_reason,
+              coalesce((SELECT json_agg(c ORDER BY c.issue_date DESC, c.id DESC) FROM registry.id_card c WHERE c.person_id = p.person_id), '[]') AS cards
+         FROM registry.person p LEFT JOIN registry.wanted_person w ON w.person_id = p.person_id AND w.active
+        WHERE p.person_id = ANY($1::text[])`,
+      [[request.params.personId]],
+    );
+    return person;
   });
 }
 

@@ -11,7 +11,7 @@ import { upsertUnits } from './registry.repository.ts';
 import { registryRoutes } from './registry.routes.ts';
 import { createRegistryService, type RegistryService } from './registry.service.ts';
 
-export type { RegistryService, VerificationResult, PersonView } from './registry.service.ts';
+export type { RegistryService, VerificationResult, PersonView, GuestInput, CheckedPerson, CheckFacts } from './registry.service.ts';
 export { EVENTS as REGISTRY_EVENTS } from './registry.service.ts';
 export { seedTown, type SeedProgress, type SeedResult } from './seed.ts';
 export { generateTown, createRandom, type SyntheticHousehold } from './synthetic-town.ts';

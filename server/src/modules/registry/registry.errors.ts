@@ -25,6 +25,11 @@ export const RegistryErrors = defineErrors({
     vi: 'Không đọc được mã QR của thẻ: {reasonVi}',
     en: 'Cannot read the card QR code: {reasonEn}',
   },
+  APP_CODE_INVALID: {
+    status: 400,
+    vi: 'Mã QR trên ứng dụng không hợp lệ, đã hết hạn hoặc đã được dùng. Đề nghị công dân mở lại "Mã QR của tôi".',
+    en: 'The app QR code is invalid, expired or already used. Ask the citizen to reopen "My QR code".',
+  },
   INVALID_NAME: {
     status: 422,
     vi: 'Họ và tên chỉ gồm chữ cái, dấu cách, dấu nháy hoặc gạch nối (tối đa 100 ký tự).',

@@ -368,3 +368,38 @@ export async function eIdCoverage(db: Queryable, adultBornBefore: string): Promi
   );
   return row!;
 }
+
+export interface PersonForCheck extends PersonRow {
+  cards: CardRow[];
+  wanted_reason: string | null;
+}
+
+/** People with their cards and wanted status in one query (the verification's point-select). */
+export async function findPeopleForCheck(db: Queryable, personIds: string[]): Promise<PersonForCheck[]> {
+  if (personIds.length === 0) return [];
+  return db.query<PersonForCheck>(
+    `SELECT p.*, w.reason_code AS wanted_reason,
+            coalesce((SELECT json_agg(c ORDER BY c.issue_date DESC, c.id DESC) FROM registry.id_card c WHERE c.person_id = p.person_id), '[]') AS cards
+       FROM registry.person p
+       LEFT JOIN registry.wanted_person w ON w.person_id = p.person_id AND w.active
+      WHERE p.person_id = ANY($1::text[])`,
+    [personIds],
+  );
+}
+
+export async function insertPresentationCode(db: Queryable, code: { codeHash: string; personId: string; expiresAt: Date }): Promise<void> {
+  await db.query('INSERT INTO registry.presentation_code (code_hash, person_id, expires_at) VALUES ($1, $2, $3)', [code.codeHash, code.personId, code.expiresAt]);
+}
+
+/** Marks a presentation code used and returns its person, if it exists, is unused and has not expired. */
+export async function consumePresentationCode(db: Queryable, codeHash: string, now: Date): Promise<string | undefined> {
+  const [row] = await db.query<{ person_id: string }>(
+    'UPDATE registry.presentation_code SET used_at = $2 WHERE code_hash = $1 AND used_at IS NULL AND expires_at > $2 RETURNING person_id',
+    [codeHash, now],
+  );
+  return row?.person_id;
+}
+
+export async function deleteExpiredPresentationCodes(db: Queryable, now: Date): Promise<number> {
+  return db.run('DELETE FROM registry.presentation_code WHERE expires_at < $1', [new Date(now.getTime() - 3600_000)]);
+}

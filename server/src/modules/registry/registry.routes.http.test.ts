@@ -122,6 +122,26 @@ describe('registry over HTTP', () => {
       assert.ok(rows.every((row) => row.purpose === 'stay_notice' && row.legal_basis.includes('Điều 30') && row.actor_id === 'hotel-reception-1'));
     });
 
+    it('accepts the citizen app’s one-time QR code once, and never after it expires', async () => {
+      const { person } = await someone(validCardHolder);
+      const citizen = await platform.token('citizen', { sub: 'citizen-app-1', personId: person.person_id });
+      const issued = await post('/api/v1/registry/presentation-codes', citizen, {});
+      assert.equal(issued.statusCode, 200, issued.body);
+      const { code, ttlSeconds } = issued.json();
+      assert.equal(ttlSeconds, 60);
+      const first = await post('/api/v1/registry/verifications', hostToken, { appCode: code, purpose: 'stay_notice' });
+      assert.equal(first.json().result, 'match');
+      assert.equal(first.json().person.personId, person.person_id);
+      assertProblem(await post('/api/v1/registry/verifications', hostToken, { appCode: code, purpose: 'stay_notice' }), 400, 'APP_CODE_INVALID');
+      const later = (await post('/api/v1/registry/presentation-codes', citizen, {})).json().code;
+      (platform.clock as { advance(ms: number): void }).advance(61_000);
+      try {
+        assertProblem(await post('/api/v1/registry/verifications', hostToken, { appCode: later, purpose: 'stay_notice' }), 400, 'APP_CODE_INVALID');
+      } finally {
+        (platform.clock as { advance(ms: number): void }).advance(-61_000);
+      }
+    });
+
     it('never answers random or mutated input with a server error (property test)', async () => {
       const { person, card } = await someone(validCardHolder);
       const valid = qrOf(person, card!);

@@ -13,6 +13,7 @@ import {
   DeathRequest,
   MoveRequest,
   PersonIdParams,
+  PresentationCode,
   ResidentPage,
   ResidentQuery,
   ResidentRecord,
@@ -56,6 +57,20 @@ export function registryRoutes(registry: RegistryService) {
         },
       },
       async (request) => registry.verify(actorOf(request), request.body, request.id),
+    );
+
+    app.post(
+      '/presentation-codes',
+      {
+        config: { access: { roles: ['citizen'] } },
+        schema: {
+          summary: 'Mã QR của tôi: mã dùng một lần, hiệu lực 60 giây / my QR code: single use, valid for 60 s',
+          description: 'Ứng dụng xin mã mới mỗi 30 giây; ảnh chụp mã cũ không dùng được. / The app asks for a new code every 30 s; a screenshot of an old code fails.',
+          tags,
+          response: { 200: PresentationCode },
+        },
+      },
+      async (request) => registry.issuePresentationCode(actorOf(request)),
     );
 
     app.get<{ Querystring: Static<typeof ResidentQuery> }>(

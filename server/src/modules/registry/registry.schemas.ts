@@ -8,10 +8,13 @@ const Name = Type.String({ minLength: 1, maxLength: 100 });
 const Address = Type.String({ minLength: 3, maxLength: 300 });
 const Sex = Type.Union([Type.Literal('male'), Type.Literal('female')]);
 
+export const AppCode = Type.String({ minLength: 10, maxLength: 100, pattern: '^DA06P:[A-Za-z0-9_-]+$', description: 'Mã QR trên ứng dụng công dân (dùng một lần)' });
+
 export const Purpose = Type.Union(VERIFICATION_PURPOSE_CODES.map((code) => Type.Literal(code)), { description: 'Mục đích kiểm tra / purpose' });
 
 export const VerificationRequest = Type.Union([
   Type.Object({ qr: Type.String({ minLength: 1, maxLength: 4000, description: 'Chuỗi QR trên thẻ' }), purpose: Purpose }, { additionalProperties: false }),
+  Type.Object({ appCode: AppCode, purpose: Purpose }, { additionalProperties: false }),
   Type.Object(
     { personId: PersonIdSchema, fullName: Name, birthDate: IsoDateSchema, cardIssueDate: Type.Optional(IsoDateSchema), purpose: Purpose },
     { additionalProperties: false },
@@ -238,3 +241,9 @@ export const UnitResolution = Type.Object({
 });
 
 export { PageQuery };
+
+export const PresentationCode = Type.Object({
+  code: Type.String({ description: 'Nội dung mã QR hiển thị trên điện thoại / what the phone shows as a QR code' }),
+  expiresAt: Type.String(),
+  ttlSeconds: Type.Integer(),
+});

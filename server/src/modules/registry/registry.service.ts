@@ -8,7 +8,7 @@
  *   the outbox for the other modules;
  * - a verification returns only the fields its purpose allows.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { actsOnWard, ALL_WARDS, type Actor } from '../../kernel/auth.ts';
 import { vietnamDate, type Clock } from '../../kernel/clock.ts';
 import type { Database, Queryable } from '../../kernel/db.ts';
@@ -86,9 +86,45 @@ export interface VerificationResult {
   checkedAt: string;
 }
 
-export type VerificationInput =
-  | { qr: string; purpose: VerificationPurposeCode }
-  | { personId: string; fullName: string; birthDate: string; cardIssueDate?: string | undefined; purpose: VerificationPurposeCode };
+/** How a person is presented: the card's QR, the citizen app's one-time code, or particulars typed in. */
+export type GuestInput =
+  | { qr: string }
+  | { appCode: string }
+  | { personId: string; fullName: string; birthDate: string; cardIssueDate?: string | undefined };
+
+export type VerificationInput = GuestInput & { purpose: VerificationPurposeCode };
+
+interface Claimed {
+  personId: string;
+  /** null when the person was named by an app code (nothing to compare). */
+  fullName: string | null;
+  birthDate: string | null;
+  sex?: 'male' | 'female' | undefined;
+  issueDate?: string | null | undefined;
+  oldId?: string | null | undefined;
+}
+
+/** Facts about a checked person for the caller's rules (alerts); never shown to an operator. */
+export interface CheckFacts {
+  personId: string;
+  wanted: string | null;
+  status: PersonRow['status'] | null;
+  sex: PersonRow['sex'] | null;
+  birthDate: string | null;
+}
+
+export interface CheckedPerson extends VerificationResult {
+  via: 'card_qr' | 'app_qr' | 'particulars';
+  facts: CheckFacts;
+}
+
+/** Codes shown by the citizen app: opaque, single use, valid for a minute (a screenshot is useless later). */
+const PRESENTATION_PREFIX = 'DA06P:';
+const PRESENTATION_TTL_SECONDS = 60;
+
+function hashCode(code: string): string {
+  return createHash('sha256').update(code).digest('hex');
+}
 
 export interface SearchInput {
   q?: string | undefined;
@@ -209,12 +245,6 @@ export function createRegistryService(deps: { db: Database; audit: AuditService;
     return actor.wards.includes(ALL_WARDS) ? undefined : actor.wards;
   }
 
-  async function loadPerson(q: Queryable, personId: string): Promise<{ person: PersonRow; cards: CardRow[] } | undefined> {
-    const person = await repo.findPerson(q, personId);
-    if (!person) return undefined;
-    return { person, cards: await repo.findCards(q, personId) };
-  }
-
   /** A resident the actor may act on, or RESIDENT_NOT_FOUND (also for residents of other wards). */
   async function residentInScope(q: Queryable, actor: Actor, personId: string, options: { forUpdate?: boolean } = {}): Promise<PersonRow> {
     const person = await repo.findPerson(q, personId, options);
@@ -250,67 +280,104 @@ export function createRegistryService(deps: { db: Database; audit: AuditService;
     await audit.record({ actor, action, purpose: 'residence_management', legalBasis, subjectPersonId: personId, fields, requestId, details: { replayed } });
   }
 
+  async function claimsOf(input: GuestInput, now: string): Promise<{ claimed: Claimed | null; findings: Finding[]; via: 'card_qr' | 'app_qr' | 'particulars' }> {
+    if ('qr' in input) {
+      const parsed = parseCardQr(input.qr, { today: now });
+      if (!parsed.ok) throw new DomainError(RegistryErrors.QR_INVALID, { reasonVi: parsed.messages.vi, reasonEn: parsed.messages.en }, { parseCode: parsed.code });
+      // An unreadable date on the card can match nothing: it shows up as a mismatch of that field.
+      return { claimed: { ...parsed.card, birthDate: parsed.card.birthDate ?? '', sex: parsed.card.sex ?? undefined }, findings: parsed.findings, via: 'card_qr' };
+    }
+    if ('appCode' in input) {
+      if (!input.appCode.startsWith(PRESENTATION_PREFIX)) throw new DomainError(RegistryErrors.APP_CODE_INVALID);
+      const personId = await repo.consumePresentationCode(db, hashCode(input.appCode.slice(PRESENTATION_PREFIX.length)), clock.now());
+      if (!personId) throw new DomainError(RegistryErrors.APP_CODE_INVALID);
+      return { claimed: { personId, fullName: null, birthDate: null }, findings: [], via: 'app_qr' };
+    }
+    return { claimed: { personId: input.personId, fullName: input.fullName, birthDate: input.birthDate, issueDate: input.cardIssueDate }, findings: [], via: 'particulars' };
+  }
+
+  async function checkMany(actor: Actor, inputs: GuestInput[], purposeCode: VerificationPurposeCode, requestId: string): Promise<CheckedPerson[]> {
+    assertPurposeAllowed(actor, purposeCode);
+    const now = today();
+    const purpose = VERIFICATION_PURPOSES[purposeCode];
+    const claims = [];
+    for (const input of inputs) claims.push(await claimsOf(input, now));
+    const loaded = await repo.findPeopleForCheck(db, [...new Set(claims.map((claim) => claim.claimed!.personId))]);
+    const byId = new Map(loaded.map((row) => [row.person_id, row]));
+    const results = claims.map(({ claimed, findings, via }): CheckedPerson => {
+      const row = byId.get(claimed!.personId);
+      const base = { findings, purpose: purposeCode, checkedAt: clock.now().toISOString(), via };
+      if (!row) return { ...base, result: 'not_found', mismatchedFields: [], person: null, facts: { personId: claimed!.personId, wanted: null, status: null, sex: null, birthDate: null } };
+      const mismatched: string[] = [];
+      // A code from the citizen app names the person itself: there are no particulars to compare.
+      if (claimed!.fullName !== null && !namesMatch(claimed!.fullName, row.full_name)) mismatched.push('fullName');
+      if (claimed!.birthDate !== null && claimed!.birthDate !== row.birth_date) mismatched.push('birthDate');
+      if (claimed!.sex && claimed!.sex !== row.sex) mismatched.push('sex');
+      if (claimed!.oldId && !row.old_ids.includes(claimed!.oldId)) mismatched.push('oldId');
+      const card = claimed!.issueDate ? row.cards.find((candidate) => candidate.issue_date === claimed!.issueDate && candidate.card_type !== 'CMND') : undefined;
+      if (claimed!.issueDate && !card) mismatched.push('cardIssueDate');
+      const presented = card ?? row.cards.find((candidate) => candidate.status === 'active');
+      let result: VerificationResultCode;
+      if (mismatched.length > 0) result = 'mismatch';
+      else if (row.status === 'deceased') result = 'deceased';
+      else if (presented && (presented.status === 'revoked' || presented.status === 'lost')) result = 'card_revoked';
+      // The app code stands for the card: a citizen signed in to the app is not refused for an old card.
+      else if (via !== 'app_qr' && (!presented || isExpired(presented.expiry_date, now) || presented.status === 'replaced')) result = 'card_expired';
+      else result = 'match';
+      const person = result === 'match' || result === 'card_expired' || purposeCode === 'police_inquiry' ? pick(personView(row, presented ? [presented] : row.cards, now), purpose.fields) : null;
+      return { ...base, result, mismatchedFields: mismatched, person, facts: { personId: row.person_id, wanted: row.wanted_reason, status: row.status, sex: row.sex, birthDate: row.birth_date } };
+    });
+    await Promise.all(
+      results.map((checked) =>
+        audit.record({
+          actor,
+          action: 'registry.verification.check',
+          purpose: purposeCode,
+          legalBasis: purpose.legalBasis,
+          subjectPersonId: checked.facts.personId,
+          fields: checked.person ? Object.keys(checked.person) : [],
+          outcome: checked.result === 'not_found' ? 'not_found' : 'success',
+          requestId,
+          details: { result: checked.result, mismatched: checked.mismatchedFields, via: checked.via },
+        }),
+      ),
+    );
+    return results;
+  }
+
   return {
     today,
 
     /**
-     * Checks a card (its QR) or a person's particulars against the registry for a declared purpose.
-     * Order of answers: not_found, then mismatch (data differs: nothing more is revealed), then deceased, a revoked
-     * card, an expired card, and finally match.
+     * Checks a card (its QR), the citizen app's QR or a person's particulars against the registry for a declared
+     * purpose. Order of answers: not_found, then mismatch (data differs: nothing more is revealed), then deceased, a
+     * revoked card, an expired card, and finally match.
      */
     async verify(actor: Actor, input: VerificationInput, requestId: string): Promise<VerificationResult> {
-      assertPurposeAllowed(actor, input.purpose);
-      const now = today();
-      let claimed: { personId: string; fullName: string; birthDate: string; sex?: 'male' | 'female'; issueDate?: string | null; oldId?: string | null };
-      let findings: Finding[] = [];
-      if ('qr' in input) {
-        const parsed = parseCardQr(input.qr, { today: now });
-        if (!parsed.ok) throw new DomainError(RegistryErrors.QR_INVALID, { reasonVi: parsed.messages.vi, reasonEn: parsed.messages.en }, { parseCode: parsed.code });
-        findings = parsed.findings;
-        // An unreadable date on the card can match nothing: it shows up as a mismatch of that field.
-        claimed = { ...parsed.card, birthDate: parsed.card.birthDate ?? '', sex: parsed.card.sex ?? undefined };
-      } else {
-        claimed = { personId: input.personId, fullName: input.fullName, birthDate: input.birthDate, issueDate: input.cardIssueDate };
-      }
+      const [checked] = await checkMany(actor, [input], input.purpose, requestId);
+      const { facts: _facts, ...result } = checked!;
+      return result;
+    },
 
-      const loaded = await loadPerson(db, claimed.personId);
-      const purpose = VERIFICATION_PURPOSES[input.purpose];
-      let result: VerificationResultCode;
-      const mismatched: string[] = [];
-      let person: VerificationResult['person'] = null;
-      if (!loaded) {
-        result = 'not_found';
-      } else {
-        const { person: row, cards } = loaded;
-        if (!namesMatch(claimed.fullName, row.full_name)) mismatched.push('fullName');
-        if (claimed.birthDate !== row.birth_date) mismatched.push('birthDate');
-        if (claimed.sex && claimed.sex !== row.sex) mismatched.push('sex');
-        if (claimed.oldId && !row.old_ids.includes(claimed.oldId)) mismatched.push('oldId');
-        const card = claimed.issueDate ? cards.find((candidate) => candidate.issue_date === claimed.issueDate && candidate.card_type !== 'CMND') : undefined;
-        if (claimed.issueDate && !card) mismatched.push('cardIssueDate');
-        const presented = card ?? cards.find((candidate) => candidate.status === 'active');
-        if (mismatched.length > 0) result = 'mismatch';
-        else if (row.status === 'deceased') result = 'deceased';
-        else if (presented && (presented.status === 'revoked' || presented.status === 'lost')) result = 'card_revoked';
-        else if (!presented || isExpired(presented.expiry_date, now) || presented.status === 'replaced') result = 'card_expired';
-        else result = 'match';
-        if (result === 'match' || result === 'card_expired' || input.purpose === 'police_inquiry') {
-          person = pick(personView(row, presented ? [presented] : cards, now), purpose.fields);
-        }
-      }
+    /**
+     * Checks several people at once (a guest list, a bus's passengers) with one registry query, for modules that
+     * act on the answer. Each check is audited. `facts` are for the caller's rules only (the wanted list is never
+     * shown to an operator).
+     */
+    checkMany,
 
-      await audit.record({
-        actor,
-        action: 'registry.verification.check',
-        purpose: input.purpose,
-        legalBasis: purpose.legalBasis,
-        subjectPersonId: claimed.personId,
-        fields: person ? Object.keys(person) : [],
-        outcome: result === 'not_found' ? 'not_found' : 'success',
-        requestId,
-        details: { result, mismatched, via: 'qr' in input ? 'qr' : 'particulars' },
-      });
-      return { result, mismatchedFields: mismatched, person, findings, purpose: input.purpose, checkedAt: clock.now().toISOString() };
+    /** A short-lived, single-use code for the citizen's "Mã QR của tôi" screen (verified online, never offline). */
+    async issuePresentationCode(actor: Actor): Promise<{ code: string; expiresAt: string; ttlSeconds: number }> {
+      if (!actor.personId) throw new DomainError(RegistryErrors.RESIDENT_NOT_FOUND);
+      const code = randomBytes(24).toString('base64url');
+      const expiresAt = new Date(clock.now().getTime() + PRESENTATION_TTL_SECONDS * 1000);
+      await repo.insertPresentationCode(db, { codeHash: hashCode(code), personId: actor.personId, expiresAt });
+      return { code: `${PRESENTATION_PREFIX}${code}`, expiresAt: expiresAt.toISOString(), ttlSeconds: PRESENTATION_TTL_SECONDS };
+    },
+
+    /** Removes presentation codes that have expired (run from a timer). */
+    async purgePresentationCodes(): Promise<number> {
+      return repo.deleteExpiredPresentationCodes(db, clock.now());
     },
 
     async searchResidents(actor: Actor, input: SearchInput, requestId: string) {
@@ -630,8 +697,8 @@ export function createRegistryService(deps: { db: Database; audit: AuditService;
 
     /** A person's identity particulars for other modules (account registration, stays); the caller audits its use. */
     async findIdentity(personId: string): Promise<PersonView | undefined> {
-      const loaded = await loadPerson(db, personId);
-      return loaded ? personView(loaded.person, loaded.cards, today()) : undefined;
+      const [row] = await repo.findPeopleForCheck(db, [personId]);
+      return row ? personView(row, row.cards, today()) : undefined;
     },
 
     async setEIdLevel(actor: Actor, personId: string, level: 1 | 2, requestId: string): Promise<void> {

@@ -179,3 +179,14 @@ CREATE TABLE registry.person_id_sequence (
   CONSTRAINT person_id_sequence_pk PRIMARY KEY (prefix)
 );
 COMMENT ON TABLE registry.person_id_sequence IS 'Last sequence used for new personal ids per 6-digit prefix PPPGYY.';
+
+-- One-time codes shown by the citizen app ("Mã QR của tôi"): opaque, valid for a minute, used once.
+CREATE TABLE registry.presentation_code (
+  code_hash   text        NOT NULL,
+  person_id   text        NOT NULL,
+  expires_at  timestamptz NOT NULL,
+  used_at     timestamptz,
+  CONSTRAINT presentation_code_pk PRIMARY KEY (code_hash)
+);
+COMMENT ON TABLE registry.presentation_code IS 'Single-use codes a citizen shows instead of the card; only the SHA-256 of the code is stored.';
+COMMENT ON COLUMN registry.presentation_code.person_id IS 'Personal id number of the citizen (personal data).';

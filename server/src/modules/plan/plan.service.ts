@@ -219,6 +219,13 @@ export function createPlanService(deps: PlanServiceDeps) {
     return responsibleUnit(assignments, links, month);
   }
 
+  /** The unit leading a model in a month; every model has the plan's assignment from August 2023 (seeded). */
+  function leadUnitOf(plan: PlanSnapshot, modelNumber: number, month: Month): UnitRow {
+    const unitId = responsible(plan, modelNumber, month)?.unitId ?? plan.leads.get(modelNumber)?.[0]?.unit_id;
+    if (!unitId) throw new Error(`model ${modelNumber} has no lead assignment`);
+    return unitOf(plan, unitId);
+  }
+
   function unitOf(plan: PlanSnapshot, unitId: string): UnitRow {
     const unit = plan.units.get(unitId);
     if (!unit) throw new Error(`unit ${unitId} is referenced but missing`);
@@ -448,7 +455,7 @@ export function createPlanService(deps: PlanServiceDeps) {
 
   function modelSummary(plan: PlanSnapshot, model: ModelRow, month: Month, scope: Scope, statusRow: ReportRow | undefined): ModelSummary {
     const resolved = responsible(plan, model.number, month);
-    const lead = unitOf(plan, resolved?.unitId ?? (plan.leads.get(model.number)?.[0]?.unit_id ?? 'cong-an-thi-xa'));
+    const lead = leadUnitOf(plan, model.number, month);
     const visible = statusRow ? canRead(scope, statusRow.unit_id) : canRead(scope, lead.id);
     return {
       number: model.number,
@@ -521,9 +528,9 @@ export function createPlanService(deps: PlanServiceDeps) {
     };
   }
 
-  async function submissions(month: Month): Promise<Submissions> {
+  async function submissions(month: Month, loaded?: PlanSnapshot): Promise<Submissions> {
     checkMonth(month);
-    const plan = await loadPlan();
+    const plan = loaded ?? (await loadPlan());
     const reports = new Map((await repo.listReports(db, { month })).map((row) => [row.model_number, row]));
     const pastDue = clock.now().getTime() >= reportDueAt(month).getTime();
     const zero = () => ({ expected: 0, submitted: 0, onTime: 0, late: 0, accepted: 0, returned: 0, draft: 0, missing: 0 });
@@ -989,7 +996,7 @@ export function createPlanService(deps: PlanServiceDeps) {
       const at = month ?? reportingMonth();
       checkMonth(at);
       const plan = await loadPlan();
-      const submitted = await submissions(at);
+      const submitted = await submissions(at, plan);
       const rows = await repo.listReports(db, {});
       const monthRows = new Map(rows.filter((row) => row.month === at && (row.status === 'submitted' || row.status === 'accepted')).map((row) => [row.model_number, row]));
       const latest = latestReported(rows.filter((row) => compareMonths(row.month, at) <= 0));
@@ -1023,7 +1030,7 @@ export function createPlanService(deps: PlanServiceDeps) {
       const today = vietnamDate(clock.now());
       const timeline = plan.models
         .map((model) => {
-          const unitId = responsible(plan, model.number, currentMonth())?.unitId ?? plan.leads.get(model.number)?.[0]?.unit_id ?? 'cong-an-thi-xa';
+          const unit = leadUnitOf(plan, model.number, currentMonth());
           const done = latest.get(model.number)?.implementation_status === 'completed';
           const daysLeft = model.deadline_date ? daysBetween(today, model.deadline_date) : null;
           let state: string;
@@ -1034,7 +1041,7 @@ export function createPlanService(deps: PlanServiceDeps) {
           else if (daysLeft < 0) state = 'overdue';
           else if (daysLeft <= MODEL_DEADLINE_SOON_DAYS) state = 'due_soon';
           else state = 'upcoming';
-          return { modelNumber: model.number, title: { vi: model.title_vi, en: model.title_en }, unit: unitRef(unitOf(plan, unitId)), deadline: deadlineView(model), state, daysLeft };
+          return { modelNumber: model.number, title: { vi: model.title_vi, en: model.title_en }, unit: unitRef(unit), deadline: deadlineView(model), state, daysLeft };
         })
         .sort((a, b) => (a.deadline.date ?? '9999') .localeCompare(b.deadline.date ?? '9999') || a.modelNumber - b.modelNumber);
       // Leaders see what the standing agency has outstanding.

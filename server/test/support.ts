@@ -14,7 +14,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { buildApp, type App } from '../src/app.ts';
 import type { Role } from '../src/kernel/auth.ts';
-import { fakeClock, type Clock } from '../src/kernel/clock.ts';
+import { fakeClock, type FakeClock } from '../src/kernel/clock.ts';
 import { loadConfig, type Config } from '../src/kernel/config.ts';
 import { openDatabase, type Database } from '../src/kernel/db.ts';
 import type { Kernel } from '../src/kernel/kernel.ts';
@@ -193,12 +193,12 @@ export interface TestPlatform {
   built: App;
   app: App['app'];
   services: App['services'];
-  clock: Clock;
+  clock: FakeClock;
   token(role: Role | Role[], options?: TokenOptions): Promise<string>;
   close(): Promise<void>;
 }
 
-export async function createTestPlatform(options: { config?: Partial<Config>; clock?: Clock } = {}): Promise<TestPlatform> {
+export async function createTestPlatform(options: { config?: Partial<Config>; clock?: FakeClock } = {}): Promise<TestPlatform> {
   const database = await openTestDatabase();
   const config = testConfig(options.config);
   const clock = options.clock ?? fakeClock('2026-11-27T03:00:00Z');

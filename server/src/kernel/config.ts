@@ -30,6 +30,8 @@ export interface Config {
   databasePoolSize: number;
   /** How long the audit writer gathers entries before writing one batch, in milliseconds. */
   auditFlushMs: number;
+  /** Days stay notices and gate entries keep personal data before they are anonymised (configurable: the legal period). */
+  stayRetentionDays: number;
   /** Number of residents the demo seed creates on first start of an empty database (0 disables the demo seed). */
   demoResidents: number;
 }
@@ -65,6 +67,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     tokenTtlSeconds: read.integer('TOKEN_TTL_SECONDS', 12 * 3600, { min: 60, max: 30 * 24 * 3600 }),
     databasePoolSize: read.integer('DATABASE_POOL_SIZE', 20, { min: 1, max: 500 }),
     auditFlushMs: read.integer('AUDIT_FLUSH_MS', 4, { min: 0, max: 1000 }),
+    stayRetentionDays: read.integer('STAY_RETENTION_DAYS', 730, { min: 1, max: 36_500 }),
     demoResidents: read.integer('DEMO_RESIDENTS', 160_000, { min: 0, max: 2_000_000 }),
   };
   if (problems.length > 0) throw new ConfigError(problems);

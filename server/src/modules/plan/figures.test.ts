@@ -42,9 +42,9 @@ describe('live figures bound to models', () => {
   it('lists the figures still waiting for their module, until a provider binds them', () => {
     assert.deepEqual(
       plannedFiguresFor([], 23).map((figure) => figure.key),
-      ['identity.eid_level2_adult_share'],
+      ['registry.eid_level2_share'],
     );
-    assert.deepEqual(plannedFiguresFor([provider('identity.eid_level2_adult_share', [23], async () => 1)], 23), []);
+    assert.deepEqual(plannedFiguresFor([provider('registry.eid_level2_share', [23], async () => 1)], 23), []);
     assert.deepEqual(plannedFiguresFor([], 28), [], 'no figure is planned for model 28');
   });
 });

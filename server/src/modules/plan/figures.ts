@@ -8,7 +8,7 @@
 import type { Month } from './report-deadline.ts';
 
 export interface FigureProvider {
-  /** Stable key, module first: "identity.eid_level2_adult_share". */
+  /** Stable key, module first: "registry.eid_level2_share". */
   key: string;
   /** The models the figure belongs to. */
   modelNumbers: number[];
@@ -38,9 +38,9 @@ export interface PlannedFigure {
 
 export const PLANNED_FIGURES: readonly PlannedFigure[] = [
   {
-    key: 'identity.eid_level2_adult_share',
+    key: 'registry.eid_level2_share',
     modelNumbers: [23],
-    module: 'identity',
+    module: 'registry',
     label: { vi: 'Tỷ lệ người dân từ 14 tuổi có tài khoản định danh điện tử mức 2', en: 'Share of residents aged 14+ with a level-2 e-ID account' },
     unit: '%',
   },

@@ -67,15 +67,18 @@ describe('a reporting month through /api/v1/plan (plan section V.3)', () => {
     assert.deepEqual(model6.deadline, { text: 'Trong năm 2023 (theo kết quả đầu tư thiết bị đọc QR, chíp)', corrected: null, correctionNote: null, kind: 'year', date: '2023-12-31', continuing: false });
     const model26 = models.find((model: { number: number }) => model.number === 26);
     assert.equal(model26.deadline.kind, 'recurring');
+    const model6Detail = await ok('GET', '/models/6', 'leader');
+    assert.equal(model6Detail.figures.hasLiveFigures, false);
+    assert.match(model6Detail.figures.note.vi, /^Mô hình này chưa có số liệu trực tiếp \(dự kiến: Số lượt xác thực danh tính tại điểm tiếp nhận trong tháng\)/);
     const model23 = await ok('GET', '/models/23', 'leader');
-    assert.equal(model23.figures.hasLiveFigures, false);
-    assert.match(model23.figures.note.vi, /^Mô hình này chưa có số liệu trực tiếp \(dự kiến: Tỷ lệ người dân từ 14 tuổi có tài khoản định danh điện tử mức 2\)/);
+    assert.equal(model23.figures.hasLiveFigures, true, 'model 23 is bound to the registry’s e-ID coverage');
     assert.deepEqual(
       model23.tools.map((tool: { key: string }) => tool.key),
       ['vneid', 'citizen_app'],
     );
+    // The registry keeps today's levels only: a past month has no value, and says so instead of guessing.
     const figures = await ok('GET', `/models/23/figures?month=${MONTH}`, 'leader');
-    assert.deepEqual(figures.figures, []);
+    assert.deepEqual(figures.figures.map((figure: { key: string; value: number | null }) => [figure.key, figure.value]), [['registry.eid_level2_share', null]]);
     const units = await ok('GET', '/units', 'health');
     assert.ok(units.some((unit: { id: string; standingAgency: boolean }) => unit.id === 'cong-an-thi-xa' && unit.standingAgency));
   });

@@ -28,7 +28,7 @@ describe('plan service on a real database', () => {
     platform = await createTestPlatform({ clock });
     // A fake provider standing in for the identity module (model 23: share of adults with a level-2 e-ID).
     const eIdShare: FigureProvider = {
-      key: 'identity.eid_level2_adult_share',
+      key: 'registry.eid_level2_share',
       modelNumbers: [23],
       label: { vi: 'Tỷ lệ người dân từ 14 tuổi có tài khoản định danh điện tử mức 2', en: 'Share of residents aged 14+ with a level-2 e-ID' },
       unit: '%',
@@ -83,7 +83,7 @@ describe('plan service on a real database', () => {
     assert.equal(blank.status, 'not_started');
     assert.deepEqual(
       blank.figures.map((figure) => [figure.key, figure.value, figure.source]),
-      [['identity.eid_level2_adult_share', 87.4, 'live']],
+      [['registry.eid_level2_share', 87.4, 'live']],
     );
     const draft = await plan.saveDraft(culture, '2026-10', 23, { requestId: 'prefill-0001', implementationStatus: 'in_progress', progressPercent: 87 });
     assert.equal(draft.figures[0]!.value, 87.4, 'the draft keeps the live figure');

@@ -4,16 +4,16 @@ import type { LiveFigure } from './figures.ts';
 import { applyInput, FigureLabelMissing, missingForSubmission, prefillFigures, type ReportContent } from './report-content.ts';
 
 const empty: ReportContent = { implementationStatus: null, progressPercent: null, results: '', figures: [], difficulties: '', proposals: '' };
-const live: LiveFigure[] = [{ key: 'identity.eid_level2_adult_share', label: { vi: 'Tỷ lệ mức 2', en: 'Level-2 share' }, unit: '%', value: 71.5, error: null }];
+const live: LiveFigure[] = [{ key: 'registry.eid_level2_share', label: { vi: 'Tỷ lệ mức 2', en: 'Level-2 share' }, unit: '%', value: 71.5, error: null }];
 
 describe('what a monthly report says', () => {
   it('prefills live figures and marks a typed-over value as manual', () => {
     const prefilled = { ...empty, figures: prefillFigures(live) };
-    assert.deepEqual(prefilled.figures, [{ key: 'identity.eid_level2_adult_share', label: { vi: 'Tỷ lệ mức 2', en: 'Level-2 share' }, unit: '%', value: 71.5, source: 'live' }]);
-    const typed = applyInput(prefilled, { figures: [{ key: 'identity.eid_level2_adult_share', value: 72, label: 'ignored for live keys' }] }, live);
+    assert.deepEqual(prefilled.figures, [{ key: 'registry.eid_level2_share', label: { vi: 'Tỷ lệ mức 2', en: 'Level-2 share' }, unit: '%', value: 71.5, source: 'live' }]);
+    const typed = applyInput(prefilled, { figures: [{ key: 'registry.eid_level2_share', value: 72, label: 'ignored for live keys' }] }, live);
     assert.equal(typed.figures[0]!.source, 'manual');
     assert.equal(typed.figures[0]!.label.vi, 'Tỷ lệ mức 2', 'a live figure keeps its own label');
-    const back = applyInput(typed, { figures: [{ key: 'identity.eid_level2_adult_share', value: 71.5 }] }, live);
+    const back = applyInput(typed, { figures: [{ key: 'registry.eid_level2_share', value: 71.5 }] }, live);
     assert.equal(back.figures[0]!.source, 'live');
   });
 

@@ -358,13 +358,13 @@ export async function clearWanted(db: Queryable, personId: string, at: Date): Pr
   return db.run('UPDATE registry.wanted_person SET active = false, cleared_at = $2 WHERE person_id = $1 AND active', [personId, at]);
 }
 
-export async function eIdCoverage(db: Queryable, adultBornBefore: string): Promise<{ adults: number; level1: number; level2: number }> {
-  const [row] = await db.query<{ adults: number; level1: number; level2: number }>(
-    `SELECT count(*)::int AS adults,
+export async function eIdCoverage(db: Queryable, bornOnOrBefore: string): Promise<{ residents: number; level1: number; level2: number }> {
+  const [row] = await db.query<{ residents: number; level1: number; level2: number }>(
+    `SELECT count(*)::int AS residents,
             count(*) FILTER (WHERE eid_level = 1)::int AS level1,
             count(*) FILTER (WHERE eid_level = 2)::int AS level2
        FROM registry.person WHERE status = 'living' AND birth_date <= $1`,
-    [adultBornBefore],
+    [bornOnOrBefore],
   );
   return row!;
 }

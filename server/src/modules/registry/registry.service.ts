@@ -107,6 +107,8 @@ interface Claimed {
 /** Facts about a checked person for the caller's rules (alerts); never shown to an operator. */
 export interface CheckFacts {
   personId: string;
+  /** The registry's name, for the caller's own records (a stay), whatever the result. */
+  fullName: string | null;
   wanted: string | null;
   status: PersonRow['status'] | null;
   sex: PersonRow['sex'] | null;
@@ -307,7 +309,7 @@ export function createRegistryService(deps: { db: Database; audit: AuditService;
     const results = claims.map(({ claimed, findings, via }): CheckedPerson => {
       const row = byId.get(claimed!.personId);
       const base = { findings, purpose: purposeCode, checkedAt: clock.now().toISOString(), via };
-      if (!row) return { ...base, result: 'not_found', mismatchedFields: [], person: null, facts: { personId: claimed!.personId, wanted: null, status: null, sex: null, birthDate: null } };
+      if (!row) return { ...base, result: 'not_found', mismatchedFields: [], person: null, facts: { personId: claimed!.personId, fullName: null, wanted: null, status: null, sex: null, birthDate: null } };
       const mismatched: string[] = [];
       // A code from the citizen app names the person itself: there are no particulars to compare.
       if (claimed!.fullName !== null && !namesMatch(claimed!.fullName, row.full_name)) mismatched.push('fullName');
@@ -325,7 +327,7 @@ export function createRegistryService(deps: { db: Database; audit: AuditService;
       else if (via !== 'app_qr' && (!presented || isExpired(presented.expiry_date, now) || presented.status === 'replaced')) result = 'card_expired';
       else result = 'match';
       const person = result === 'match' || result === 'card_expired' || purposeCode === 'police_inquiry' ? pick(personView(row, presented ? [presented] : row.cards, now), purpose.fields) : null;
-      return { ...base, result, mismatchedFields: mismatched, person, facts: { personId: row.person_id, wanted: row.wanted_reason, status: row.status, sex: row.sex, birthDate: row.birth_date } };
+      return { ...base, result, mismatchedFields: mismatched, person, facts: { personId: row.person_id, fullName: row.full_name, wanted: row.wanted_reason, status: row.status, sex: row.sex, birthDate: row.birth_date } };
     });
     await Promise.all(
       results.map((checked) =>
@@ -711,11 +713,14 @@ export function createRegistryService(deps: { db: Database; audit: AuditService;
       await audit.record({ actor, action: 'registry.eid_level.set', purpose: 'eid_account', legalBasis: 'Nghị định 69/2024/NĐ-CP', subjectPersonId: personId, fields: ['eIdLevel'], requestId });
     },
 
-    /** Share of living adults (18+) by e-ID level: the live figure of model 23. */
+    /**
+     * Living residents aged 14 and over by e-ID level, today: the live figure of model 23 (citizens under 14 are
+     * managed under a parent's account, Nghị định 69/2024/NĐ-CP).
+     */
     async eIdCoverage() {
       const now = today();
-      const adultBornBefore = `${Number(now.slice(0, 4)) - 18}${now.slice(4)}`;
-      return repo.eIdCoverage(db, adultBornBefore);
+      const bornOnOrBefore = `${Number(now.slice(0, 4)) - 14}${now.slice(4)}`;
+      return repo.eIdCoverage(db, bornOnOrBefore);
     },
 
     units: {

@@ -46,6 +46,12 @@ export const VERIFICATION_PURPOSES = {
     fields: ['personId', 'fullName'],
     legalBasis: 'Quyết định 06/QĐ-TTg (Đề án 06), mô hình 13–15; nội quy khu vực kiểm soát',
   },
+  boarding: {
+    label: { vi: 'Lên xe khách', en: 'Bus boarding' },
+    roles: ['host', 'checkpoint_operator'],
+    fields: ['personId', 'fullName'],
+    legalBasis: 'Quyết định 06/QĐ-TTg (Đề án 06), mô hình 12 và 19; Luật Cư trú 68/2020/QH14 Điều 30',
+  },
   medical_checkin: {
     label: { vi: 'Khám, chữa bệnh', en: 'Medical check-in' },
     roles: ['checkpoint_operator'],

@@ -3,11 +3,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import middie from '@fastify/middie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { Type } from 'typebox';
+import type { Actor } from './kernel/auth.ts';
 import { DomainError, KernelErrors, findErrorDefinition, listErrorDefinitions } from './kernel/errors.ts';
 import { installHttpKernel, requestIdFor, type RouteInfo } from './kernel/http.ts';
 import type { Kernel } from './kernel/kernel.ts';
@@ -47,7 +49,11 @@ export async function buildApp(kernel: Kernel, options: BuildAppOptions = {}): P
     trustProxy: false,
     routerOptions: { maxParamLength: 200 },
   });
-  const routes = installHttpKernel(app, { tokens: kernel.tokens, bodyLimit: config.bodyLimit });
+  // The web app's session cookie is checked by the identity module, created below with the other modules.
+  const session: { actor?: (request: FastifyRequest) => Promise<Actor | undefined> } = {};
+  const routes = installHttpKernel(app, { tokens: kernel.tokens, bodyLimit: config.bodyLimit, sessionActor: async (request) => session.actor?.(request) });
+  // The OpenID provider is a Node request handler (oidc-provider on Koa), mounted under /oidc with middie.
+  await app.register(middie);
 
   await app.register(swagger, {
     openapi: {
@@ -66,11 +72,14 @@ export async function buildApp(kernel: Kernel, options: BuildAppOptions = {}): P
 
   registerKernelRoutes(app, kernel);
 
-  const { modules, services } = createModules(kernel);
+  const { modules, services, identityWeb } = createModules(kernel);
   for (const module of modules) await module.prepare?.();
   for (const module of modules) {
     if (module.routes) await app.register(module.routes, { prefix: `/api/v1/${module.name}` });
   }
+  session.actor = identityWeb.sessionActor;
+  app.use('/oidc', identityWeb.handleOidc);
+  await app.register(identityWeb.routes);
 
   options.extraRoutes?.(app);
   await registerWebApp(app, options.webDist ?? WEB_DIST);

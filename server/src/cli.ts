@@ -91,9 +91,9 @@ async function printToken(config: Config, args: string[]) {
   // Only the keys are needed: no database is opened, so this works while the server runs on PGlite.
   const { openKeyStore } = await import('./kernel/keys.ts');
   const { createTokenIssuer } = await import('./kernel/auth.ts');
-  const { apiAudience } = await import('./kernel/kernel.ts');
+  const { apiAudience, tokenIssuer } = await import('./kernel/kernel.ts');
   const keys = await openKeyStore({ dataDir: config.dataDir, configuredJwk: config.jwtPrivateJwk });
-  const tokens = createTokenIssuer({ keys, issuer: config.publicUrl, audience: apiAudience(config), defaultTtlSeconds: config.tokenTtlSeconds });
+  const tokens = createTokenIssuer({ keys, issuer: tokenIssuer(config), audience: apiAudience(config), defaultTtlSeconds: config.tokenTtlSeconds });
   const token = await tokens.issue(
     {
       sub: values.sub ?? `cli:${roles.join('+')}`,

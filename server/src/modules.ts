@@ -9,6 +9,7 @@ import type { MigrationSource } from './kernel/migrations.ts';
 import type { PlatformModule } from './kernel/module.ts';
 import { auditMigrations, createAuditModule } from './modules/audit/index.ts';
 import { createRegistryModule, registryMigrations } from './modules/registry/index.ts';
+import { createIdentityModule, identityMigrations } from './modules/identity/index.ts';
 import { createPlanModule, planMigrations } from './modules/plan/index.ts';
 import { createPresenceModule, presenceMigrations } from './modules/presence/index.ts';
 
@@ -17,6 +18,7 @@ export const MIGRATION_SOURCES: MigrationSource[] = [
   { module: 'kernel', dir: path.join(import.meta.dirname, 'kernel', 'migrations') },
   auditMigrations,
   registryMigrations,
+  identityMigrations,
   presenceMigrations,
   planMigrations,
 ];
@@ -25,6 +27,7 @@ export function createModules(kernel: Kernel) {
   const { db, clock, logger, config } = kernel;
   const audit = createAuditModule({ db, clock, logger, flushMs: config.auditFlushMs });
   const registry = createRegistryModule({ db, audit: audit.service, clock, nudgeOutbox: () => kernel.outbox.nudge() });
+  const identity = createIdentityModule({ db, clock, logger, config, keys: kernel.keys, tokens: kernel.tokens, sender: kernel.sender, audit: audit.service, registry: registry.service });
   const presence = createPresenceModule({
     db,
     audit: audit.service,
@@ -37,8 +40,8 @@ export function createModules(kernel: Kernel) {
   // The plan's live figures come from the modules that hold the data (figures.ts).
   const figureProviders = liveFigures({ registry: registry.service, presence: presence.service, currentMonth: () => vietnamDate(clock.now()).slice(0, 7) });
   const plan = createPlanModule({ db, clock, logger, sender: kernel.sender, figureProviders });
-  const modules: PlatformModule[] = [audit, registry, presence, plan];
-  return { modules, services: { audit: audit.service, registry: registry.service, plan: plan.service, presence: presence.service } };
+  const modules: PlatformModule[] = [audit, registry, identity, presence, plan];
+  return { modules, identityWeb: identity.web, services: { audit: audit.service, registry: registry.service, identity: identity.service, plan: plan.service, presence: presence.service } };
 }
 
 export type Services = ReturnType<typeof createModules>['services'];

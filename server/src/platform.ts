@@ -6,7 +6,7 @@ import { systemClock, type Clock } from './kernel/clock.ts';
 import type { Config } from './kernel/config.ts';
 import { openDatabase, type Database } from './kernel/db.ts';
 import { createTokenIssuer } from './kernel/auth.ts';
-import { apiAudience, type Kernel } from './kernel/kernel.ts';
+import { apiAudience, tokenIssuer, type Kernel } from './kernel/kernel.ts';
 import { openKeyStore } from './kernel/keys.ts';
 import { createLogger, type Logger } from './kernel/logger.ts';
 import { loadMigrationFiles, migrate } from './kernel/migrations.ts';
@@ -28,7 +28,7 @@ export async function openKernel(config: Config, options: OpenKernelOptions = {}
   const db = options.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }));
   try {
     const keys = await openKeyStore({ dataDir: config.dataDir, configuredJwk: config.jwtPrivateJwk });
-    const tokens = createTokenIssuer({ keys, issuer: config.publicUrl, audience: apiAudience(config), defaultTtlSeconds: config.tokenTtlSeconds });
+    const tokens = createTokenIssuer({ keys, issuer: tokenIssuer(config), audience: apiAudience(config), defaultTtlSeconds: config.tokenTtlSeconds });
     const outbox = createOutboxDispatcher({ db, logger, clock });
     // TODO(#4): an SMS gateway and an SMTP relay configured for production; until then production sends nothing.
     const devInbox = config.nodeEnv === 'production' ? undefined : createDevInbox({ logger, clock });

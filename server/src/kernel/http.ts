@@ -4,8 +4,9 @@
  * Rules enforced for every route:
  * - a route declares its access (`config.access`): public, or the roles it allows; a route without one stops
  *   start-up, so nothing is open by accident (deny by default);
- * - a protected route needs `Authorization: Bearer <jwt>` signed by the platform; missing → 401, forged or expired →
- *   401, a role the route does not allow → 403;
+ * - a protected route needs `Authorization: Bearer <jwt>` signed by the platform, or the web app's session cookie
+ *   (`sessionActor`, plugged in by the identity module); missing → 401, forged or expired → 401, a role the route
+ *   does not allow → 403;
  * - bodies are validated strictly (no type coercion, no unknown properties); query strings and path parameters are
  *   coerced from text (`?page=2`);
  * - every error leaves as `application/problem+json` with `type`, `title`, `status`, `detail` (in the request's
@@ -66,6 +67,12 @@ export function requestIdFor(header: string | string[] | undefined): string {
 export interface HttpKernelOptions {
   tokens: TokenIssuer;
   bodyLimit: number;
+  /**
+   * Authenticates a request that carries no bearer token (the web app's session cookie): an actor, or undefined when
+   * it is not signed in. It may refuse with a DomainError (a state-changing request without its CSRF token). The
+   * kernel imports no module, so the identity module plugs this in.
+   */
+  sessionActor?: (request: FastifyRequest) => Promise<Actor | undefined>;
 }
 
 export function installHttpKernel(app: FastifyInstance, options: HttpKernelOptions): RouteInfo[] {
@@ -113,15 +120,21 @@ export function installHttpKernel(app: FastifyInstance, options: HttpKernelOptio
     if (!access || 'public' in access) return;
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match) {
-      reply.header('www-authenticate', 'Bearer realm="da06"');
-      throw new DomainError(KernelErrors.UNAUTHENTICATED);
-    }
-    try {
-      request.actor = await options.tokens.verify(match[1]!);
-    } catch (error) {
-      reply.header('www-authenticate', 'Bearer realm="da06", error="invalid_token"');
-      throw error;
+    if (match) {
+      try {
+        request.actor = await options.tokens.verify(match[1]!);
+      } catch (error) {
+        reply.header('www-authenticate', 'Bearer realm="da06", error="invalid_token"');
+        throw error;
+      }
+    } else {
+      // No bearer token: the browser's session cookie, when one is configured (an Authorization header of another
+      // scheme is not a session either).
+      request.actor = header === undefined ? await options.sessionActor?.(request) : undefined;
+      if (!request.actor) {
+        reply.header('www-authenticate', 'Bearer realm="da06"');
+        throw new DomainError(KernelErrors.UNAUTHENTICATED);
+      }
     }
     if (!request.actor.roles.some((role) => access.roles.includes(role))) {
       throw new DomainError(KernelErrors.FORBIDDEN_ROLE, { allowed: access.roles.join(', ') });

@@ -26,7 +26,15 @@ export interface Kernel {
   devInbox: DevInbox | undefined;
 }
 
-/** The audience of the platform's API tokens (RFC 9068 `aud`). */
+/**
+ * The issuer of every access token (RFC 9068 `iss`): the OpenID provider mounted at /oidc. Tokens printed by
+ * `da06 token` and tokens the provider issues share it, so one verifier serves both.
+ */
+export function tokenIssuer(config: Config): string {
+  return `${config.publicUrl}/oidc`;
+}
+
+/** The audience of the platform's API tokens (RFC 9068 `aud`; the resource indicator of RFC 8707). */
 export function apiAudience(config: Config): string {
   return `${config.publicUrl}/api`;
 }

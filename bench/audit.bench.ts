@@ -41,8 +41,13 @@ export async function run(args: string[]) {
   try {
     line('workload', `${entries} entries, ${concurrency} concurrent writers, PostgreSQL pool 20`);
 
+    // The design batching replaces: each request appends its own entry in its own transaction, holding the chain
+    // head's row lock while it does.
     const single = await throughput(entries / 4, concurrency, async (index) => {
-      await appendAuditBatch(kernel.db, [recordFor(index)], new Date());
+      await kernel.db.transaction(async (tx) => {
+        const [head] = await tx.query<{ last_batch_id: number; last_hash: string }>('SELECT last_batch_id, last_hash FROM audit.chain_head WHERE id = 1 FOR UPDATE');
+        await appendAuditBatch(tx, [recordFor(index)], new Date(), { batchId: head!.last_batch_id, hash: head!.last_hash });
+      });
     });
     line('one entry per transaction (chain lock per entry)', single.perSecond, 'entries/s');
 

@@ -10,13 +10,12 @@
  *    concurrency for context;
  * 3. name search without diacritics (one officer, sequential requests; bar: p95 ≤ 50 ms).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { createModules } from '../server/src/modules.ts';
 import { formatCardQr, seedTown } from '../server/src/modules/registry/index.ts';
-import { BENCH_ADMIN_URL, benchKernel, freshDatabase, line, percentile } from './support.ts';
+import { BENCH_ADMIN_URL, benchKernel, freshDatabase, line, percentile, startServer } from './support.ts';
 
 interface Holder {
   person_id: string;
@@ -31,27 +30,6 @@ interface Holder {
 async function load(url: string, connections: number, seconds: number, requests: autocannon.Request[]) {
   const result = await autocannon({ url, connections, duration: seconds, requests, pipelining: 1 });
   return { rps: result.requests.average, p99: result.latency.p99, p50: result.latency.p50, errors: result.errors + result.non2xx };
-}
-
-function startServer(databaseUrl: string, dataDir: string, publicUrl: string): Promise<{ port: number; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'servers', 'registry-server.ts')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, PUBLIC_URL: publicUrl, DATABASE_POOL_SIZE: '20' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout.once('data', (chunk) => {
-      const { port } = JSON.parse(String(chunk)) as { port: number };
-      resolve({
-        port,
-        stop: () =>
-          new Promise((done) => {
-            child.once('exit', () => done());
-            child.kill('SIGTERM');
-          }),
-      });
-    });
-    child.once('exit', (code) => reject(new Error(`benchmark server exited with ${code}`)));
-  });
 }
 
 function pgbenchSelectOnly(clients: number, seconds: number): number | null {

@@ -1,6 +1,7 @@
 /**
  * Shared pieces of the benchmarks: a fresh PostgreSQL database, a migrated kernel, and timing helpers.
  */
+import { spawn } from 'node:child_process';
 import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -75,3 +76,26 @@ export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
+
+/** Runs the platform in its own process (bench/servers/platform-server.ts) on the benchmark's database. */
+export function startServer(databaseUrl: string, dataDir: string, publicUrl: string): Promise<{ port: number; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []), '--import', 'tsx', path.join(import.meta.dirname, 'servers', 'platform-server.ts')], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, PUBLIC_URL: publicUrl, DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '20' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout.once('data', (chunk) => {
+      const { port } = JSON.parse(String(chunk)) as { port: number };
+      resolve({
+        port,
+        stop: () =>
+          new Promise((done) => {
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+    child.once('exit', (code) => reject(new Error(`benchmark server exited with ${code}`)));
+  });
+}
+

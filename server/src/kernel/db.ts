@@ -8,6 +8,7 @@
  * Values are normalised the same on both: int8 → number (counts and ids stay far below 2^53), numeric → string
  * (exact), date → "YYYY-MM-DD" string (never a Date shifted by the time zone), timestamptz → Date.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -90,14 +91,34 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   }
 }
 
+/**
+ * Statements with parameters are prepared once per connection (named by a hash of their text) and then only bound and
+ * executed: PostgreSQL skips parsing and planning on the hot paths (a verification, a stay notice). Statements without
+ * parameters (migrations, scripts with several statements) run as simple queries.
+ */
+const statementNames = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `da06_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    if (statementNames.size < 5000) statementNames.set(text, name);
+  }
+  return name;
+}
+
+function toQuery(text: string, params: readonly unknown[] | undefined): pg.QueryConfig {
+  return params === undefined ? { text } : { name: statementName(text), text, values: params as unknown[] };
+}
+
 function wrapQueryable(client: pg.Pool | pg.PoolClient): Queryable {
   return {
     async query<R extends object>(text: string, params?: readonly unknown[]) {
-      const result = await client.query(text, params as unknown[] | undefined);
+      const result = await client.query(toQuery(text, params));
       return result.rows as R[];
     },
     async run(text: string, params?: readonly unknown[]) {
-      const result = await client.query(text, params as unknown[] | undefined);
+      const result = await client.query(toQuery(text, params));
       return result.rowCount ?? 0;
     },
   };

@@ -38,44 +38,54 @@ function textArrayLiteral(items: string[]): string {
   return `{${items.join(',')}}`;
 }
 
+export interface ChainHead {
+  batchId: number;
+  hash: string;
+}
+
+export async function readChainHead(db: Queryable): Promise<ChainHead> {
+  const [head] = await db.query<{ last_batch_id: number; last_hash: string }>('SELECT last_batch_id, last_hash FROM audit.chain_head WHERE id = 1');
+  return { batchId: head!.last_batch_id, hash: head!.last_hash };
+}
+
 /**
- * Appends one batch to the chain in one transaction. The chain head row is locked for the duration, so batches from
- * several processes are chained one after the other; the entries of a batch are inserted with one statement.
+ * Appends one batch after `expected` in ONE statement (one round trip, atomic): the chain head moves from `expected`
+ * to the new batch only if nobody moved it meanwhile (compare-and-set on the head row, whose row lock orders
+ * concurrent writers); the batch and its entries are inserted only if the head moved. Returns the new head, or
+ * undefined when another process appended first (the caller re-reads the head and computes the hashes again).
  */
-export async function appendBatch(db: Database, records: AuditRecord[], createdAt: Date): Promise<number> {
-  const hashes = records.map(entryHash);
+export async function tryAppendBatch(db: Queryable, expected: ChainHead, records: AuditRecord[], hashes: string[], createdAt: Date): Promise<ChainHead | undefined> {
   const root = merkleRoot(hashes);
-  return db.transaction(async (tx) => {
-    const [head] = await tx.query<{ last_batch_id: number; last_hash: string }>('SELECT last_batch_id, last_hash FROM audit.chain_head WHERE id = 1 FOR UPDATE');
-    const id = head!.last_batch_id + 1;
-    const header = { id, createdAt, entryCount: records.length, merkleRoot: root, prevHash: head!.last_hash };
-    const hash = batchHash(header);
-    await tx.query('INSERT INTO audit.batch (id, created_at, entry_count, merkle_root, prev_hash, batch_hash) VALUES ($1, $2, $3, $4, $5, $6)', [
+  const id = expected.batchId + 1;
+  const hash = batchHash({ id, createdAt, entryCount: records.length, merkleRoot: root, prevHash: expected.hash });
+  const [row] = await db.query<{ moved: number }>(
+    `WITH head AS (
+       UPDATE audit.chain_head SET last_batch_id = $1, last_hash = $2 WHERE id = 1 AND last_batch_id = $3 AND last_hash = $4 RETURNING 1
+     ), batch AS (
+       INSERT INTO audit.batch (id, created_at, entry_count, merkle_root, prev_hash, batch_hash)
+       SELECT $1, $5, $6, $7, $4, $2 WHERE EXISTS (SELECT 1 FROM head)
+       RETURNING id
+     ), entries AS (
+       INSERT INTO audit.entry (batch_id, position, occurred_at, actor_kind, actor_id, actor_role, client_id, action, purpose,
+                                legal_basis, subject_person_id, fields, outcome, request_id, details, entry_hash)
+       SELECT $1, position, occurred_at, actor_kind, actor_id, actor_role, client_id, action, purpose,
+              legal_basis, subject_person_id, fields::text[], outcome, request_id, details, entry_hash
+         FROM unnest($8::int[], $9::timestamptz[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
+                     $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::jsonb[], $22::text[])
+           AS t(position, occurred_at, actor_kind, actor_id, actor_role, client_id, action, purpose,
+                legal_basis, subject_person_id, fields, outcome, request_id, details, entry_hash)
+        WHERE EXISTS (SELECT 1 FROM batch)
+       RETURNING 1
+     )
+     SELECT (SELECT count(*) FROM head)::int AS moved, (SELECT count(*) FROM entries) AS inserted`,
+    [
       id,
+      hash,
+      expected.batchId,
+      expected.hash,
       createdAt,
       records.length,
       root,
-      head!.last_hash,
-      hash,
-    ]);
-    await insertEntries(tx, id, records, hashes);
-    await tx.query('UPDATE audit.chain_head SET last_batch_id = $1, last_hash = $2 WHERE id = 1', [id, hash]);
-    return id;
-  });
-}
-
-async function insertEntries(tx: Queryable, batchId: number, records: AuditRecord[], hashes: string[]): Promise<void> {
-  await tx.query(
-    `INSERT INTO audit.entry (batch_id, position, occurred_at, actor_kind, actor_id, actor_role, client_id, action, purpose,
-                              legal_basis, subject_person_id, fields, outcome, request_id, details, entry_hash)
-     SELECT $1, position, occurred_at, actor_kind, actor_id, actor_role, client_id, action, purpose,
-            legal_basis, subject_person_id, fields::text[], outcome, request_id, details, entry_hash
-       FROM unnest($2::int[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-                   $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::jsonb[], $16::text[])
-         AS t(position, occurred_at, actor_kind, actor_id, actor_role, client_id, action, purpose,
-              legal_basis, subject_person_id, fields, outcome, request_id, details, entry_hash)`,
-    [
-      batchId,
       records.map((_, index) => index),
       records.map((r) => r.occurredAt),
       records.map((r) => r.actorKind),
@@ -93,6 +103,18 @@ async function insertEntries(tx: Queryable, batchId: number, records: AuditRecor
       hashes,
     ],
   );
+  return row!.moved === 1 ? { batchId: id, hash } : undefined;
+}
+
+/** Appends one batch, re-reading the head as long as other writers get there first. */
+export async function appendBatch(db: Queryable, records: AuditRecord[], createdAt: Date, knownHead?: ChainHead): Promise<ChainHead> {
+  const hashes = records.map(entryHash);
+  let head = knownHead ?? (await readChainHead(db));
+  for (;;) {
+    const appended = await tryAppendBatch(db, head, records, hashes, createdAt);
+    if (appended) return appended;
+    head = await readChainHead(db);
+  }
 }
 
 export function recordFromRow(row: AuditEntryRow): AuditRecord {
@@ -204,7 +226,7 @@ export async function findEntries(db: Queryable, filter: EntryFilter): Promise<{
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   const [count] = await db.query<{ total: number }>(`SELECT count(*) AS total FROM audit.entry ${where}`, params);
   const rows = await db.query<AuditEntryRow>(
-    `SELECT * FROM audit.entry ${where} ORDER BY occurred_at DESC, id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    `SELECT * FROM audit.entry ${where} ORDER BY id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, filter.limit, filter.offset],
   );
   return { rows, total: count!.total };

@@ -291,8 +291,8 @@ export function createPresenceService(deps: {
 
     async submitStayNotice(actor: Actor, input: StayNoticeInput, requestId: string): Promise<Receipt> {
       const place = await operatorEstablishment(actor, LODGING_KINDS);
-      const stored = await storedReceipt(place.id, input.requestId);
-      if (stored) return stored;
+      // A retry is recognised when its insert meets the first copy's (establishment, request id) below; it is checked
+      // against the registry again on the way, which the audit log rightly records as a second read.
       const now = clock.now();
       const arrivalAt = new Date(input.arrivalAt);
       if (arrivalAt.getTime() > now.getTime() + 3600_000 || arrivalAt.getTime() < now.getTime() - 30 * 86_400_000) throw new DomainError(PresenceErrors.ARRIVAL_OUT_OF_RANGE);
@@ -301,7 +301,7 @@ export function createPresenceService(deps: {
       if (place.kind === 'bus_operator' && !input.trip) throw new DomainError(PresenceErrors.TRIP_REQUIRED);
 
       const residents = input.guests.flatMap((guest, index) => ('foreigner' in guest ? [] : [{ guest, index }]));
-      const checked = await registry.checkMany(actor, residents.map(({ guest }) => guest as GuestInput), 'stay_notice', requestId);
+      const { checked, audited } = await registry.checkMany(actor, residents.map(({ guest }) => guest as GuestInput), 'stay_notice', requestId);
       const refused = residents.filter((_, i) => checked[i]!.result === 'mismatch' || checked[i]!.result === 'not_found').map(({ index }) => index + 1);
       if (refused.length > 0) throw new DomainError(PresenceErrors.GUESTS_NOT_VERIFIED, { guests: refused.join(', ') }, { guests: refused });
 
@@ -356,9 +356,12 @@ export function createPresenceService(deps: {
         alertInserts,
         db.engine === 'postgres' ? hub.announce(alertMessages) : [],
       );
-      if (!inserted) return (await storedReceipt(place.id, input.requestId))!; // a concurrent copy of this request won
+      if (!inserted) {
+        await audited;
+        return (await storedReceipt(place.id, input.requestId))!; // an earlier copy of this request was stored first
+      }
       hub.deliver(alertMessages);
-      await auditAlerts(actor, alertMessages, requestId);
+      await Promise.all([audited, auditAlerts(actor, alertMessages, requestId)]);
       return receipt;
     },
 
@@ -427,7 +430,8 @@ export function createPresenceService(deps: {
 
     async recordEntry(actor: Actor, input: { requestId: string; direction: 'in' | 'out'; guest: GuestInput }, requestId: string) {
       const site = await operatorEstablishment(actor, GATE_KINDS);
-      const [check] = await registry.checkMany(actor, [input.guest], 'entry_control', requestId);
+      const { checked: [check], audited } = await registry.checkMany(actor, [input.guest], 'entry_control', requestId);
+      await audited;
       if (check!.result === 'mismatch' || check!.result === 'not_found') throw new DomainError(PresenceErrors.PERSON_NOT_VERIFIED);
       const now = clock.now();
       const entryId = randomUUID();
@@ -470,7 +474,8 @@ export function createPresenceService(deps: {
     /** Model 19: the passenger shows the card (or the app code) at the door; the ticket is bound to the id number. */
     async board(actor: Actor, input: { tripCode: string; guest: GuestInput }, requestId: string) {
       const operator = await operatorEstablishment(actor, ['bus_operator']);
-      const [check] = await registry.checkMany(actor, [input.guest], 'boarding', requestId);
+      const { checked: [check], audited } = await registry.checkMany(actor, [input.guest], 'boarding', requestId);
+      await audited;
       if (check!.result === 'mismatch' || check!.result === 'not_found') return { outcome: 'not_verified' as const, name: null, seat: null };
       const ticket = await repo.findTicket(db, operator.id, input.tripCode, check!.facts.personId);
       const now = clock.now();

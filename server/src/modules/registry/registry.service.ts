@@ -298,7 +298,7 @@ export function createRegistryService(deps: { db: Database; audit: AuditService;
     return { claimed: { personId: input.personId, fullName: input.fullName, birthDate: input.birthDate, issueDate: input.cardIssueDate }, findings: [], via: 'particulars' };
   }
 
-  async function checkMany(actor: Actor, inputs: GuestInput[], purposeCode: VerificationPurposeCode, requestId: string): Promise<CheckedPerson[]> {
+  async function checkMany(actor: Actor, inputs: GuestInput[], purposeCode: VerificationPurposeCode, requestId: string): Promise<{ checked: CheckedPerson[]; audited: Promise<void> }> {
     assertPurposeAllowed(actor, purposeCode);
     const now = today();
     const purpose = VERIFICATION_PURPOSES[purposeCode];
@@ -329,7 +329,7 @@ export function createRegistryService(deps: { db: Database; audit: AuditService;
       const person = result === 'match' || result === 'card_expired' || purposeCode === 'police_inquiry' ? pick(personView(row, presented ? [presented] : row.cards, now), purpose.fields) : null;
       return { ...base, result, mismatchedFields: mismatched, person, facts: { personId: row.person_id, fullName: row.full_name, wanted: row.wanted_reason, status: row.status, sex: row.sex, birthDate: row.birth_date } };
     });
-    await Promise.all(
+    const audited = Promise.all(
       results.map((checked) =>
         audit.record({
           actor,
@@ -343,8 +343,10 @@ export function createRegistryService(deps: { db: Database; audit: AuditService;
           details: { result: checked.result, mismatched: checked.mismatchedFields, via: checked.via },
         }),
       ),
-    );
-    return results;
+    ).then(() => undefined);
+    // Observed by the caller; this keeps a failure from being reported as unhandled while the caller works.
+    audited.catch(() => undefined);
+    return { checked: results, audited };
   }
 
   return {
@@ -356,15 +358,17 @@ export function createRegistryService(deps: { db: Database; audit: AuditService;
      * revoked card, an expired card, and finally match.
      */
     async verify(actor: Actor, input: VerificationInput, requestId: string): Promise<VerificationResult> {
-      const [checked] = await checkMany(actor, [input], input.purpose, requestId);
-      const { facts: _facts, ...result } = checked!;
+      const { checked, audited } = await checkMany(actor, [input], input.purpose, requestId);
+      await audited;
+      const { facts: _facts, via: _via, ...result } = checked[0]!;
       return result;
     },
 
     /**
      * Checks several people at once (a guest list, a bus's passengers) with one registry query, for modules that
-     * act on the answer. Each check is audited. `facts` are for the caller's rules only (the wanted list is never
-     * shown to an operator).
+     * act on the answer. Each check is audited: `audited` resolves when the entries are durable, and the caller must
+     * await it before answering (it may do its own writes meanwhile). `facts` are for the caller's rules only (the
+     * wanted list is never shown to an operator).
      */
     checkMany,
 

@@ -41,7 +41,6 @@ CREATE TABLE audit.entry (
 );
 CREATE INDEX entry_subject_ix ON audit.entry (subject_person_id, occurred_at DESC) WHERE subject_person_id IS NOT NULL;
 CREATE INDEX entry_actor_ix ON audit.entry (actor_id, occurred_at DESC);
-CREATE INDEX entry_occurred_ix ON audit.entry (occurred_at DESC);
 COMMENT ON TABLE audit.entry IS 'One access to or change of personal data, or another audited action.';
 COMMENT ON COLUMN audit.entry.actor_id IS 'User id or client id of whoever acted.';
 COMMENT ON COLUMN audit.entry.purpose IS 'Purpose code the actor declared (for example stay_notice).';

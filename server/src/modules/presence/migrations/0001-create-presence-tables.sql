@@ -81,7 +81,6 @@ CREATE TABLE presence.stay (
 CREATE INDEX stay_person_ix ON presence.stay (person_id, arrival_at DESC) WHERE person_id IS NOT NULL;
 CREATE INDEX stay_current_ix ON presence.stay (establishment_id) WHERE departed_at IS NULL;
 CREATE INDEX stay_arrival_ix ON presence.stay (arrival_at);
-CREATE INDEX stay_ward_arrival_ix ON presence.stay (ward_code, arrival_at);
 COMMENT ON TABLE presence.stay IS 'A guest''s stay at an establishment (personal data until anonymised by the retention job).';
 COMMENT ON COLUMN presence.stay.person_id IS 'Personal id number of a Vietnamese guest (personal data).';
 COMMENT ON COLUMN presence.stay.guest_name IS 'Guest''s full name (personal data).';

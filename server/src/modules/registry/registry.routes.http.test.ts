@@ -298,6 +298,23 @@ describe('registry over HTTP', () => {
     });
   });
 
+  describe('a citizen’s own record', () => {
+    it('shows the citizen their record and household, never the wanted flag, and audits it as their own access', async () => {
+      const { person } = await someone(`p.ward_code = '13324' AND p.status = 'living' AND p.household_id IS NOT NULL`);
+      const citizen = await platform.token('citizen', { sub: 'citizen-own-1', personId: person.person_id });
+      const response = await get('/api/v1/registry/me', citizen);
+      assert.equal(response.statusCode, 200, response.body);
+      const record = response.json();
+      assert.equal(record.personId, person.person_id);
+      assert.ok(record.household.members.some((member: { personId: string }) => member.personId === person.person_id));
+      assert.equal('wanted' in record, false);
+      await platform.services.audit.flush();
+      const [entry] = await platform.kernel.db.query<{ purpose: string }>(`SELECT purpose FROM audit.entry WHERE action = 'registry.resident.read' AND actor_id = 'citizen-own-1'`);
+      assert.equal(entry?.purpose, 'data_subject_access');
+      assertProblem(await get('/api/v1/registry/me', await platform.token('citizen', { sub: 'no-person' })), 404, 'RESIDENT_NOT_FOUND');
+    });
+  });
+
   describe('administrative units', () => {
     it('answers what a reused code meant on a date and what an old unit is today', async () => {
       const then = (await platform.app.inject({ method: 'GET', url: '/api/v1/registry/units?code=13348&date=2023-08-15' })).json();

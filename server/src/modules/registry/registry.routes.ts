@@ -73,6 +73,15 @@ export function registryRoutes(registry: RegistryService) {
       async (request) => registry.issuePresentationCode(actorOf(request)),
     );
 
+    app.get(
+      '/me',
+      {
+        config: { access: { roles: ['citizen'] } },
+        schema: { summary: 'Hồ sơ của tôi: thông tin, hộ gia đình, thẻ / my record, household and card', tags, response: { 200: ResidentRecord } },
+      },
+      async (request) => registry.getOwnRecord(actorOf(request), request.id),
+    );
+
     app.get<{ Querystring: Static<typeof ResidentQuery> }>(
       '/residents',
       {

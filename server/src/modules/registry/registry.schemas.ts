@@ -136,7 +136,7 @@ export const ResidentRecord = Type.Object({
   history: Type.Array(
     Type.Object({ version: Type.Integer(), changedAt: Type.String(), changedBy: Type.String(), kind: Type.String(), reason: Nullable(Type.String()), fields: Type.Array(Type.String()) }),
   ),
-  wanted: Type.Boolean(),
+  wanted: Type.Optional(Type.Boolean({ description: 'Chỉ hiển thị cho công an / police only' })),
 });
 
 export const PersonIdParams = Type.Object({ personId: PersonIdSchema });

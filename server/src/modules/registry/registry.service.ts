@@ -282,6 +282,71 @@ export function createRegistryService(deps: { db: Database; audit: AuditService;
     await audit.record({ actor, action, purpose: 'residence_management', legalBasis, subjectPersonId: personId, fields, requestId, details: { replayed } });
   }
 
+  /** A resident's full record; the wanted flag only for the police (a citizen never learns it from "my record"). */
+  async function residentRecord(actor: Actor, person: PersonRow, purpose: string, legalBasis: string, requestId: string, forPolice = false) {
+      const personId = person.person_id;
+      const now = today();
+      const cards = await repo.findCards(db, personId);
+      const household = person.household_id ? await repo.findHousehold(db, person.household_id) : undefined;
+      const members = person.household_id ? await repo.findHouseholdMembers(db, person.household_id) : [];
+      const history = await repo.findHistory(db, personId);
+      const relatives = await repo.findPersonsByIds(db, [person.father_id, person.mother_id, person.spouse_id].filter((id): id is string => id !== null));
+      const relative = (id: string | null, name: string | null) => {
+        const found = id ? relatives.find((candidate) => candidate.person_id === id) : undefined;
+        return id || name ? { personId: id, fullName: found?.full_name ?? name } : null;
+      };
+      const record = {
+        ...personView(person, cards, now),
+        father: relative(person.father_id, person.father_name),
+        mother: relative(person.mother_id, person.mother_name),
+        spouse: relative(person.spouse_id, person.spouse_name),
+        cards: cards.map((card) => cardView(card, now)),
+        household: household
+          ? {
+              id: household.id,
+              address: household.address,
+              wardCode: household.ward_code,
+              headPersonId: household.head_person_id,
+              members: members.map((member) => ({
+                personId: member.person_id,
+                fullName: member.full_name,
+                birthDate: member.birth_date,
+                sex: member.sex,
+                relationToHead: member.relation_to_head,
+                status: member.status,
+              })),
+            }
+          : null,
+        history: history.map((entry) => ({
+          version: entry.version,
+          changedAt: entry.changed_at.toISOString(),
+          changedBy: entry.changed_by,
+          kind: entry.change_kind,
+          reason: entry.reason,
+          fields: Object.keys(entry.changes),
+        })),
+        wanted: forPolice ? (await repo.activeWantedAmong(db, [personId])).length > 0 : undefined,
+      };
+      await audit.record({
+        actor,
+        action: 'registry.resident.read',
+        purpose,
+        legalBasis,
+        subjectPersonId: personId,
+        fields: ['record', 'cards', 'household', 'history'],
+        requestId,
+      });
+      // Household members are shown too: their reads are audited as such.
+      await Promise.all(
+        members
+          .filter((member) => member.person_id !== personId)
+          .map((member) =>
+            audit.record({ actor, action: 'registry.household_member.read', purpose, legalBasis, subjectPersonId: member.person_id, fields: ['fullName', 'birthDate', 'sex', 'relationToHead'], requestId }),
+          ),
+      );
+      return record;
+  }
+
   async function claimsOf(input: GuestInput, now: string): Promise<{ claimed: Claimed | null; findings: Finding[]; via: 'card_qr' | 'app_qr' | 'particulars' }> {
     if ('qr' in input) {
       const parsed = parseCardQr(input.qr, { today: now });
@@ -431,67 +496,14 @@ export function createRegistryService(deps: { db: Database; audit: AuditService;
     },
 
     async getResident(actor: Actor, personId: string, requestId: string) {
-      const person = await residentInScope(db, actor, personId);
-      const now = today();
-      const cards = await repo.findCards(db, personId);
-      const household = person.household_id ? await repo.findHousehold(db, person.household_id) : undefined;
-      const members = person.household_id ? await repo.findHouseholdMembers(db, person.household_id) : [];
-      const history = await repo.findHistory(db, personId);
-      const relatives = await repo.findPersonsByIds(db, [person.father_id, person.mother_id, person.spouse_id].filter((id): id is string => id !== null));
-      const relative = (id: string | null, name: string | null) => {
-        const found = id ? relatives.find((candidate) => candidate.person_id === id) : undefined;
-        return id || name ? { personId: id, fullName: found?.full_name ?? name } : null;
-      };
-      const record = {
-        ...personView(person, cards, now),
-        father: relative(person.father_id, person.father_name),
-        mother: relative(person.mother_id, person.mother_name),
-        spouse: relative(person.spouse_id, person.spouse_name),
-        cards: cards.map((card) => cardView(card, now)),
-        household: household
-          ? {
-              id: household.id,
-              address: household.address,
-              wardCode: household.ward_code,
-              headPersonId: household.head_person_id,
-              members: members.map((member) => ({
-                personId: member.person_id,
-                fullName: member.full_name,
-                birthDate: member.birth_date,
-                sex: member.sex,
-                relationToHead: member.relation_to_head,
-                status: member.status,
-              })),
-            }
-          : null,
-        history: history.map((entry) => ({
-          version: entry.version,
-          changedAt: entry.changed_at.toISOString(),
-          changedBy: entry.changed_by,
-          kind: entry.change_kind,
-          reason: entry.reason,
-          fields: Object.keys(entry.changes),
-        })),
-        wanted: (await repo.activeWantedAmong(db, [personId])).length > 0,
-      };
-      await audit.record({
-        actor,
-        action: 'registry.resident.read',
-        purpose: 'police_inquiry',
-        legalBasis: LEGAL_BASIS.residence,
-        subjectPersonId: personId,
-        fields: ['record', 'cards', 'household', 'history'],
-        requestId,
-      });
-      // Household members are shown too: their reads are audited as such.
-      await Promise.all(
-        members
-          .filter((member) => member.person_id !== personId)
-          .map((member) =>
-            audit.record({ actor, action: 'registry.household_member.read', purpose: 'police_inquiry', legalBasis: LEGAL_BASIS.residence, subjectPersonId: member.person_id, fields: ['fullName', 'birthDate', 'sex', 'relationToHead'], requestId }),
-          ),
-      );
-      return record;
+      return residentRecord(actor, await residentInScope(db, actor, personId), 'police_inquiry', LEGAL_BASIS.residence, requestId, true);
+    },
+
+    /** The citizen's own record ("Hồ sơ của tôi"): the same view an officer has, read by its subject. */
+    async getOwnRecord(actor: Actor, requestId: string) {
+      const person = actor.personId ? await repo.findPerson(db, actor.personId) : undefined;
+      if (!person) throw new DomainError(RegistryErrors.RESIDENT_NOT_FOUND);
+      return residentRecord(actor, person, 'data_subject_access', 'Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15 (quyền truy cập của chủ thể dữ liệu)', requestId);
     },
 
     async recordBirth(actor: Actor, input: BirthInput, requestId: string) {

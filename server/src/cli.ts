@@ -6,7 +6,9 @@
  *   token --role R [--ward W ...] [--person ID] [--sub S] [--ttl SECONDS]
  *                         print an access token for scripts and tests
  *   audit verify          walk the audit chain; exit 1 naming the first broken link
+ *   client add …          register an SSO relying party or an agency client (prints its secret once)
  */
+import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildApp, type App } from './app.ts';
@@ -31,6 +33,10 @@ const USAGE = `da06 <command>
   audit verify                  kiểm tra chuỗi nhật ký / verify the audit chain
   seed --residents N --seed S   tạo dân cư mẫu / generate the synthetic town
   qr parse '<qr string>'        đọc mã QR thẻ căn cước / parse an ID-card QR code
+  client add --name N --kind relying_party|agency --purpose P
+        [--redirect-uri U]... [--post-logout-uri U]... [--scope S]... [--subject pairwise|public]
+        [--sector HOST] [--client-id ID] [--auth-method client_secret_basic|client_secret_post] [--ward W]...
+                                đăng ký ứng dụng đăng nhập một lần / register an SSO relying party or agency client
 `;
 
 export class UsageError extends Error {}
@@ -142,6 +148,68 @@ async function seedCommand(config: Config, args: string[]): Promise<number> {
   }
 }
 
+/** `da06 client add`: registers a relying party or an agency client; prints it and its secret (shown once) as JSON. */
+async function clientAdd(config: Config, args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      name: { type: 'string' },
+      kind: { type: 'string', default: 'relying_party' },
+      purpose: { type: 'string' },
+      'redirect-uri': { type: 'string', multiple: true },
+      'post-logout-uri': { type: 'string', multiple: true },
+      scope: { type: 'string', multiple: true },
+      subject: { type: 'string' },
+      sector: { type: 'string' },
+      'client-id': { type: 'string' },
+      'auth-method': { type: 'string' },
+      ward: { type: 'string', multiple: true },
+    },
+  });
+  if (!values.name || !values.purpose) throw new UsageError('client add needs --name and --purpose');
+  if (values.kind !== 'relying_party' && values.kind !== 'agency') throw new UsageError('--kind must be relying_party or agency');
+  if (values.subject !== undefined && values.subject !== 'pairwise' && values.subject !== 'public') throw new UsageError('--subject must be pairwise or public');
+  if (values['auth-method'] !== undefined && values['auth-method'] !== 'client_secret_basic' && values['auth-method'] !== 'client_secret_post') {
+    throw new UsageError('--auth-method must be client_secret_basic or client_secret_post');
+  }
+  const scopes = values.scope?.flatMap((scope) => scope.split(/[\s,]+/)).filter(Boolean);
+  const kernel = await openKernel(config);
+  try {
+    await migrateKernel(kernel);
+    const { services } = createModules(kernel);
+    // The command line acts as the platform's administrator; the registration is audited under this actor.
+    const actor = { kind: 'client' as const, id: 'da06-cli', roles: ['admin' as const], wards: ['*'], scopes: [] };
+    const result = await services.identity.clients.register(
+      actor,
+      {
+        clientRequestId: `cli-${randomUUID()}`,
+        name: values.name,
+        kind: values.kind,
+        purpose: values.purpose,
+        redirectUris: values['redirect-uri'],
+        postLogoutRedirectUris: values['post-logout-uri'],
+        scopes,
+        subjectType: values.subject as 'pairwise' | 'public' | undefined,
+        sectorIdentifier: values.sector,
+        clientId: values['client-id'],
+        tokenEndpointAuthMethod: values['auth-method'] as 'client_secret_basic' | 'client_secret_post' | undefined,
+        wards: values.ward,
+      },
+      'cli',
+    );
+    await services.audit.flush();
+    process.stdout.write(`${JSON.stringify({ ...result.client, clientSecret: result.clientSecret, issuer: `${config.publicUrl}/oidc` }, null, 2)}\n`);
+    process.stderr.write('Bí mật chỉ hiện một lần: hãy lưu ngay / the secret is shown once: store it now.\n');
+    return 0;
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    process.stderr.write(`${JSON.stringify(problemFor(error, 'vi', 'cli', 'da06 client add'), null, 2)}\n`);
+    return 1;
+  } finally {
+    await kernel.db.close();
+  }
+}
+
 /** `da06 qr parse`: the parse as JSON on stdout, or a problem document and exit code 1 when it is not a card QR. */
 function qrParse(raw: string): number {
   const parsed = parseCardQr(raw);
@@ -194,6 +262,9 @@ export async function runCli(argv: string[], commands: Record<string, (config: C
       case 'token':
         await printToken(config, rest);
         return 0;
+      case 'client':
+        if (rest[0] === 'add') return await clientAdd(config, rest.slice(1));
+        throw new UsageError('usage: da06 client add --name N --kind relying_party|agency --purpose P …');
       case 'audit':
         if (rest[0] === 'verify') return await auditVerify(config);
         throw new UsageError('usage: da06 audit verify');

@@ -29,7 +29,7 @@ export type { ClientRegistry, ClientInput, ClientView } from './client-registry.
 export { WEB_CLIENT_ID, RELYING_PARTY_SCOPES } from './client-registry.ts';
 export { CSRF_HEADER } from './web-session.ts';
 export { totpCode } from './totp.ts';
-export { checkPassword } from './password-policy.ts';
+export { checkPassword, hashPassword } from './password-policy.ts';
 
 export const identityMigrations = { module: 'identity', dir: migrationsDir(import.meta.url) };
 
@@ -60,16 +60,22 @@ export interface IdentityWeb {
   sessionActor(request: FastifyRequest): Promise<Actor | undefined>;
 }
 
-export function createIdentityModule(deps: IdentityModuleDeps): PlatformModule & { service: IdentityService; clients: ClientRegistry; oidc: OidcProvider; web: IdentityWeb } {
+/** The module's service: account use cases, with the client registry beside them (`service.clients`). */
+export type IdentityModuleService = IdentityService & { clients: ClientRegistry };
+
+export function createIdentityModule(deps: IdentityModuleDeps): PlatformModule & { service: IdentityModuleService; clients: ClientRegistry; oidc: OidcProvider; web: IdentityWeb } {
   const { db, clock, logger, config, keys, audit, registry } = deps;
   let secrets: ServerSecrets | undefined;
   const getSecrets = () => {
     if (!secrets) throw new Error('the identity module is used before prepare()');
     return secrets;
   };
-  const service = createIdentityService({ db, clock, logger, audit, registry, sender: deps.sender, publicUrl: config.publicUrl, secrets: getSecrets });
   const forget: { client?: (clientId: string) => void } = {};
   const clients = createClientRegistry({ db, clock, audit, allowHttpRedirects: config.nodeEnv !== 'production', onChange: (clientId) => forget.client?.(clientId) });
+  const service: IdentityModuleService = Object.assign(
+    createIdentityService({ db, clock, logger, audit, registry, sender: deps.sender, publicUrl: config.publicUrl, secrets: getSecrets }),
+    { clients },
+  );
   const oidc = createOidcProvider({ publicUrl: config.publicUrl, keys, db, logger, secrets: getSecrets, identity: service, clients, registry, audit });
   forget.client = oidc.forgetClient;
   const web = createWebSessions({ db, logger, tokens: deps.tokens, oidc, identity: service, publicUrl: config.publicUrl, secrets: getSecrets });

@@ -1,26 +1,63 @@
-import { useEffect, useState } from 'react';
+/**
+ * Providers and routes: the Ant Design theme and locale (following the UI language), the session, and the router
+ * built from navigation.tsx. The kiosk runs outside the shell.
+ */
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import viVN from 'antd/locale/vi_VN';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import { AppShell } from './components/AppShell.tsx';
+import { Loading } from './components/Loading.tsx';
+import { RequireRoles } from './components/RequireRoles.tsx';
+import { SessionProvider } from './features/identity/session.tsx';
+import { AREAS, KIOSK_ROLES } from './navigation.tsx';
+import Home from './routes/Home.tsx';
+import NotFound from './routes/NotFound.tsx';
+import { theme } from './theme.ts';
 
-type Health = { status: string; database?: string } | { error: string };
+const Kiosk = lazy(() => import('./routes/Kiosk.tsx'));
 
-/** The shell until the role screens arrive: platform status and where the API is documented. */
+const router = createBrowserRouter([
+  {
+    path: '/kiosk',
+    element: (
+      <Suspense fallback={<Loading />}>
+        <main id="main" style={{ padding: 16 }}>
+          <RequireRoles roles={KIOSK_ROLES}>
+            <Kiosk />
+          </RequireRoles>
+        </main>
+      </Suspense>
+    ),
+  },
+  {
+    element: <AppShell />,
+    children: [
+      { index: true, element: <Home /> },
+      ...AREAS.map(({ path, roles, Screen }) => ({
+        path,
+        element: (
+          <RequireRoles roles={roles}>
+            <Screen />
+          </RequireRoles>
+        ),
+      })),
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
+
 export function App() {
-  const [health, setHealth] = useState<Health | undefined>();
-  useEffect(() => {
-    fetch('/readyz')
-      .then(async (response) => setHealth(await response.json()))
-      .catch(() => setHealth({ error: 'offline' }));
-  }, []);
+  const { i18n } = useTranslation();
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 720, margin: '2rem auto', padding: '0 1rem' }}>
-      <h1>DA06 — Nền tảng số Đề án 06</h1>
-      <p>Dữ liệu dân cư, định danh và xác thực điện tử phục vụ 43 mô hình của thị xã.</p>
-      <p lang="en">Population data, electronic identification and the 43 models of the town's Project 06 plan.</p>
-      <p role="status">
-        Trạng thái / status: <strong>{health === undefined ? '…' : 'error' in health ? health.error : `${health.status} (${health.database})`}</strong>
-      </p>
-      <p>
-        <a href="/api/docs">Tài liệu API / API documentation</a>
-      </p>
-    </main>
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : viVN} theme={theme}>
+      <AntApp>
+        <SessionProvider>
+          <RouterProvider router={router} />
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
   );
 }

@@ -1,0 +1,5 @@
+import { PendingScreen } from '../components/PendingScreen.tsx';
+
+export default function RegistrySearch() {
+  return <PendingScreen areaKey="registrySearch" />;
+}

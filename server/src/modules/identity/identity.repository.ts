@@ -462,6 +462,39 @@ export async function takeWebLogin(q: Queryable, stateHash: string, now: Date): 
   return row && row.expires_at > now ? row : undefined;
 }
 
+// Consents (the provider's grants), for the person who gave them.
+
+export interface GrantRow {
+  id: string;
+  client_id: string;
+  scope: string;
+  resources: Record<string, string>;
+  granted_at: number;
+  expires_at: Date | null;
+}
+
+/** The grants (consents) an account gave, newest first; only unexpired ones. */
+export async function listGrants(q: Queryable, accountId: string, now: Date): Promise<GrantRow[]> {
+  return q.query<GrantRow>(
+    `SELECT id, payload->>'clientId' AS client_id, coalesce(payload->'openid'->>'scope', '') AS scope,
+            coalesce(payload->'resources', '{}'::jsonb) AS resources, (payload->>'iat')::bigint AS granted_at, expires_at
+       FROM identity.oidc_payload
+      WHERE model = 'Grant' AND payload->>'accountId' = $1 AND (expires_at IS NULL OR expires_at > $2)
+      ORDER BY (payload->>'iat')::bigint DESC`,
+    [accountId, now],
+  );
+}
+
+/** Withdraws an account's consents to one client: the grants and every token issued under them. */
+export async function deleteGrants(q: Queryable, accountId: string, clientId: string): Promise<number> {
+  const grants = await q.query<{ id: string }>(
+    `DELETE FROM identity.oidc_payload WHERE model = 'Grant' AND payload->>'accountId' = $1 AND payload->>'clientId' = $2 RETURNING id`,
+    [accountId, clientId],
+  );
+  if (grants.length > 0) await q.query('DELETE FROM identity.oidc_payload WHERE grant_id = ANY($1::text[])', [grants.map((grant) => grant.id)]);
+  return grants.length;
+}
+
 /**
  * Deletes what has expired. Provider records, web sessions and sign-ins follow the tokens' clock (`tokenNow`, the
  * real time the JWT libraries check against); the rest follows the platform clock.

@@ -13,6 +13,8 @@ import {
   BusinessRequest,
   Changed,
   ClientChange,
+  Consent,
+  ConsentWithdrawn,
   ClientCreated,
   ClientIdParams,
   Client,
@@ -153,6 +155,19 @@ export function identityRoutes(deps: IdentityRouteDeps) {
       '/me/passkeys/:credentialId',
       { config: people, schema: { summary: 'Xóa passkey / remove a passkey', tags, params: CredentialIdParams, response: { 200: Deleted } } },
       async (request) => identity.deletePasskey(actorOf(request), request.params.credentialId, request.id),
+    );
+
+    app.get('/me/consents', { config: people, schema: { summary: 'Ứng dụng tôi đã đồng ý chia sẻ thông tin / applications I consented to', tags, response: { 200: Type.Array(Consent) } } }, async (request) =>
+      identity.listConsents(actorOf(request), async (clientId) => {
+        const client = await clients.find(clientId);
+        return client ? { name: client.name, purpose: client.purpose } : undefined;
+      }),
+    );
+
+    app.delete<{ Params: Static<typeof ClientIdParams> }>(
+      '/me/consents/:clientId',
+      { config: people, schema: { summary: 'Rút lại sự đồng ý với một ứng dụng / withdraw consent to an application', tags, params: ClientIdParams, response: { 200: ConsentWithdrawn } } },
+      async (request) => identity.withdrawConsent(actorOf(request), request.params.clientId, request.id),
     );
 
     app.get('/me/dependants', { config: { access: { roles: ['citizen'] as const } }, schema: { summary: 'Trẻ dưới 14 tuổi gắn với tài khoản / children under 14 on my account', tags, response: { 200: Type.Array(Dependant) } } }, async (request) =>

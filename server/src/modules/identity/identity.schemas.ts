@@ -220,4 +220,13 @@ export const ClientChange = Type.Object(
 export type ClientChange = Static<typeof ClientChange>;
 export const ClientSecret = Type.Object({ clientId: Type.String(), clientSecret: Type.String() });
 
+export const Consent = Type.Object({
+  clientId: Type.String(),
+  clientName: Type.String(),
+  purpose: Type.String(),
+  scopes: Type.Array(Type.String()),
+  grantedAt: Type.String({ format: 'date-time' }),
+});
+export const ConsentWithdrawn = Type.Object({ clientId: Type.String(), withdrawn: Type.Boolean() });
+
 export const KeyRotation = Type.Object({ kid: Type.String(), keys: Type.Integer() });

@@ -668,6 +668,38 @@ export function createIdentityService(deps: {
       return { enrolled: true };
     },
 
+    /** The relying parties a person has consented to, and what each may receive. */
+    async listConsents(actor: Actor, clientName: (clientId: string) => Promise<{ name: string; purpose: string } | undefined>) {
+      const grants = await repo.listGrants(db, actor.id, new Date());
+      return Promise.all(
+        grants.map(async (grant) => {
+          const client = await clientName(grant.client_id);
+          return {
+            clientId: grant.client_id,
+            clientName: client?.name ?? grant.client_id,
+            purpose: client?.purpose ?? '',
+            scopes: [...new Set([...grant.scope.split(' '), ...Object.values(grant.resources).flatMap((scope) => scope.split(' '))])].filter(Boolean),
+            grantedAt: new Date(Number(grant.granted_at) * 1000).toISOString(),
+          };
+        }),
+      );
+    },
+
+    /** Withdraws consent to a client (Luật BVDLCN 91/2025/QH15: consent can be withdrawn); its tokens stop working. */
+    async withdrawConsent(actor: Actor, clientId: string, requestId: string) {
+      const withdrawn = await repo.deleteGrants(db, actor.id, clientId);
+      await audit.record({
+        actor,
+        action: 'identity.consent.withdraw',
+        purpose: 'sso_consent',
+        legalBasis: LEGAL_BASIS.claims,
+        subjectPersonId: actor.personId,
+        requestId,
+        details: { clientId, grants: withdrawn },
+      });
+      return { clientId, withdrawn: withdrawn > 0 };
+    },
+
     async passkeyRegistrationOptions(actor: Actor) {
       const account = await getAccount(actor.id);
       const existing = await repo.listPasskeys(db, account.id);

@@ -71,11 +71,16 @@ export function interactionRoutes(deps: InteractionRouteDeps) {
   const origin = new URL(deps.publicUrl).origin;
   const base = (uid: string) => `/oidc/interaction/${uid}`;
 
-  function languageOf(request: FastifyRequest): PageLanguage {
+  /** The page language: the switch (?lang= or the form's field), else the relying party's ui_locales, else Accept-Language. */
+  function languageOf(request: FastifyRequest, interaction?: Interaction): PageLanguage {
     const fromQuery = (request.query as { lang?: string } | undefined)?.lang;
     const fromBody = (request.body as { lang?: string } | undefined)?.lang;
     const chosen = fromBody ?? fromQuery;
-    return chosen === 'en' || chosen === 'vi' ? chosen : request.language;
+    if (chosen === 'en' || chosen === 'vi') return chosen;
+    const locales = typeof interaction?.params.ui_locales === 'string' ? interaction.params.ui_locales.toLowerCase().split(' ') : [];
+    const preferred = locales.find((tag) => tag.startsWith('vi') || tag.startsWith('en'));
+    if (preferred) return preferred.startsWith('en') ? 'en' : 'vi';
+    return request.language;
   }
 
   function sendHtml(reply: FastifyReply, status: number, render: (nonce: string) => string) {
@@ -227,8 +232,8 @@ export function interactionRoutes(deps: InteractionRouteDeps) {
       '/oidc/interaction/:uid',
       { config: publicPage, schema: { summary: 'Trang đăng nhập / đồng ý của nhà cung cấp OpenID / provider login or consent page', tags, params: Uid, querystring: LangQuery, hide: true } },
       async (request, reply) => {
-        const lang = languageOf(request);
         const interaction = await interactionFor(request, reply, request.params.uid);
+        const lang = languageOf(request, interaction);
         if (!interaction) return expired(reply, lang);
         if (interaction.prompt.name === 'consent') return renderConsent(reply, interaction, lang);
         const progress = await repo.findLoginProgress(db, interaction.uid, clock.now());

@@ -77,6 +77,25 @@ describe('login pages, brute force and second factors', () => {
     assert.ok(!JSON.stringify(body).includes('eyJ'), 'no token reaches the browser');
   });
 
+  it('renders an accessible login page in Vietnamese with an English switch and a strict CSP (WCAG 2.2)', async () => {
+    const agent = browser();
+    const step = await agent.follow('/auth/login');
+    const html = await step.response.text();
+    assert.match(html, /<html lang="vi">/);
+    assert.match(step.response.headers.get('content-security-policy') ?? '', /default-src 'none'.*frame-ancestors 'none'/);
+    assert.equal(step.response.headers.get('cache-control'), 'no-store');
+    for (const id of [...html.matchAll(/<input[^>]*type="(?:text|password)"[^>]*id="([^"]+)"/g)].map((match) => match[1])) {
+      assert.match(html, new RegExp(`<label for="${id}">`), `input ${id} has a label`);
+    }
+    assert.ok(!/https?:\/\/(?!da06\.test)[a-z]/.test(html.replace(/action="[^"]*"/g, '')), 'no external assets');
+    const switchHref = decodeHtml(/href="([^"]+\?lang=en)"/.exec(html)![1]!);
+    const english = await (await agent.request(new URL(switchHref, step.url).href)).text();
+    assert.match(english, /<html lang="en">/);
+    assert.match(english, /<h1>Sign in<\/h1>/);
+    const viaUiLocales = await browser().follow('/auth/login?lang=en');
+    assert.match(await viaUiLocales.response.text(), /<h1>Sign in<\/h1>/, 'the relying party’s ui_locales choose the language');
+  });
+
   it('answers an unknown name and a wrong password the same way (OWASP ASVS V6.3.8)', async () => {
     const agent = browser();
     const unknown = await passwordAttempt(agent, await loginPage(agent), '099999999999', PASSWORD);

@@ -206,6 +206,28 @@ describe('OpenID Connect provider (openid-client as relying party)', () => {
     assert.ok(!subjects.includes(accountId));
   });
 
+  it('lists the person’s consents and withdraws one, which revokes its tokens (Luật BVDLCN 91/2025/QH15)', async () => {
+    const config = await relyingParty(hospital);
+    const request = await authorizationRequest(config, { redirect_uri: 'http://hospital.test/callback', scope: 'openid profile' });
+    const tokens = await client.authorizationCodeGrant(config, await signIn(new TestBrowser(listenUrl, publicUrl), request.url), {
+      pkceCodeVerifier: request.verifier,
+      expectedState: request.state,
+      expectedNonce: request.nonce,
+    });
+    const headers = { authorization: `Bearer ${await platform.token('citizen', { sub: accountId, personId: citizen.person_id })}` };
+    const listed = await platform.app.inject({ method: 'GET', url: '/api/v1/identity/me/consents', headers });
+    const consent = listed.json().find((item: { clientId: string }) => item.clientId === hospital.clientId);
+    assert.deepEqual([consent.clientName, consent.scopes], ['Bệnh viện Đa khoa Duy Tiên', ['openid', 'profile']]);
+    const withdrawn = await platform.app.inject({ method: 'DELETE', url: `/api/v1/identity/me/consents/${hospital.clientId}`, headers });
+    assert.equal(withdrawn.json().withdrawn, true);
+    await assert.rejects(client.refreshTokenGrant(config, tokens.refresh_token!), (error: unknown) => oauthError(error) === 'invalid_grant');
+    assert.equal((await fetch(`${listenUrl}/oidc/me`, { headers: { authorization: `Bearer ${tokens.access_token}` } })).status, 401);
+  });
+
+  it('answers an unknown path under /oidc with a problem document', async () => {
+    assertProblem(await platform.app.inject({ method: 'GET', url: '/oidc/nothing-here' }), 404, 'ROUTE_NOT_FOUND');
+  });
+
   it('refuses a wrong code verifier (RFC 7636 §4.6)', async () => {
     const config = await relyingParty(school);
     const request = await authorizationRequest(config);

@@ -43,6 +43,8 @@ import { sameSecret, sha256Hex, type ServerSecrets } from './secrets.ts';
 export const API_SCOPE = 'api';
 const ACCESS_TOKEN_TTL = 10 * 60;
 const CLIENT_CACHE_MS = 10_000;
+/** The provider's endpoints under /oidc (oidc-provider's default routes, resume and logout steps included). */
+const PROVIDER_PATHS = /^\/(?:\.well-known\/openid-configuration|auth(?:\/[A-Za-z0-9_-]+)?|token(?:\/introspection|\/revocation)?|me|jwks|request|session\/end(?:\/confirm|\/success)?)(?:[?#]|$)/;
 
 export interface OidcProviderDeps {
   publicUrl: string;
@@ -337,7 +339,8 @@ export function createOidcProvider(deps: OidcProviderDeps): OidcProvider {
     apiAudience,
     current,
     handle(req, res, next) {
-      if (req.url?.startsWith('/interaction/')) {
+      // Interaction pages are Fastify's; any path that is not a provider endpoint gets the platform's 404 problem.
+      if (!req.url || !PROVIDER_PATHS.test(req.url)) {
         next();
         return;
       }

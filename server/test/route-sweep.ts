@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { SignJWT, generateKeyPair } from 'jose';
 import { ROLES, type Role } from '../src/kernel/auth.ts';
 import type { RouteInfo } from '../src/kernel/http.ts';
+import { apiAudience, tokenIssuer } from '../src/kernel/kernel.ts';
 import type { TestPlatform } from './support.ts';
 
 /** A value for a path parameter, chosen by its name so that it passes simple pattern checks. */
@@ -40,11 +41,19 @@ export async function sweepRoutes(platform: TestPlatform, routes: RouteInfo[]): 
   const { privateKey: foreignKey } = await generateKeyPair('ES256');
   const forged = await new SignJWT({ roles: [...ROLES], wards: ['*'] })
     .setProtectedHeader({ alg: 'ES256', kid: platform.kernel.keys.current().kid })
-    .setIssuer(platform.kernel.config.publicUrl)
-    .setAudience(`${platform.kernel.config.publicUrl}/api`)
+    .setIssuer(tokenIssuer(platform.kernel.config))
+    .setAudience(apiAudience(platform.kernel.config))
     .setSubject('mallory')
     .setExpirationTime('1h')
     .sign(foreignKey);
+  // Signed with the platform's own key but not an access token (RFC 9068 §4: typ must be at+jwt), like an ID token.
+  const notAnAccessToken = await new SignJWT({ roles: [...ROLES], wards: ['*'] })
+    .setProtectedHeader({ alg: 'ES256', kid: platform.kernel.keys.current().kid, typ: 'JWT' })
+    .setIssuer(tokenIssuer(platform.kernel.config))
+    .setAudience(apiAudience(platform.kernel.config))
+    .setSubject('id-token-replayed')
+    .setExpirationTime('1h')
+    .sign(platform.kernel.keys.current().privateKey);
   const expired = await platform.kernel.tokens.issue({ sub: 'late', roles: [...ROLES], wards: ['*'] }, { ttlSeconds: -60 });
   const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'x', roles: ROLES })).toString('base64url')}.`;
   let checks = 0;
@@ -62,6 +71,7 @@ export async function sweepRoutes(platform: TestPlatform, routes: RouteInfo[]): 
       assertProblem(await send({ ...jsonHeaders }, jsonBody), 401, 'UNAUTHENTICATED', `${where} without token`);
       assertProblem(await send({ ...jsonHeaders, authorization: `Bearer ${forged}` }, jsonBody), 401, 'TOKEN_INVALID', `${where} forged token`);
       assertProblem(await send({ ...jsonHeaders, authorization: `Bearer ${unsigned}` }, jsonBody), 401, 'TOKEN_INVALID', `${where} alg=none token`);
+      assertProblem(await send({ ...jsonHeaders, authorization: `Bearer ${notAnAccessToken}` }, jsonBody), 401, 'TOKEN_INVALID', `${where} typ=JWT token`);
       assertProblem(await send({ ...jsonHeaders, authorization: `Bearer ${expired}` }, jsonBody), 401, 'TOKEN_EXPIRED', `${where} expired token`);
       assertProblem(await send({ ...jsonHeaders, authorization: 'Basic YWRtaW46YWRtaW4=' }, jsonBody), 401, 'UNAUTHENTICATED', `${where} basic auth`);
       const wrongRole = ROLES.find((role) => !access.roles.includes(role));

@@ -133,7 +133,7 @@ export function createTokenIssuer(options: { keys: KeyStore; issuer: string; aud
       }
       let payload: JWTPayload;
       try {
-        ({ payload } = await jwtVerify(token, jwks, { issuer, audience, algorithms: [SIGNING_ALG] }));
+        ({ payload } = await jwtVerify(token, jwks, { issuer, audience, algorithms: [SIGNING_ALG], typ: 'at+jwt' }));
       } catch (error) {
         if (error instanceof joseErrors.JWTExpired) throw new DomainError(KernelErrors.TOKEN_EXPIRED);
         throw new DomainError(KernelErrors.TOKEN_INVALID);

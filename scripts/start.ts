@@ -21,8 +21,12 @@ function newestSource(dir: string): number {
 
 if (!fs.existsSync(BUILT) || fs.statSync(BUILT).mtimeMs < newestSource(WEB)) {
   process.stderr.write('Đang dựng giao diện web / building the web app…\n');
+  // Vite sets process.env.NODE_ENV to "production" while it builds: keep the caller's value for the server.
+  const nodeEnv = process.env.NODE_ENV;
   const { build } = await import('vite');
   await build({ root: WEB, logLevel: 'warn', configFile: path.join(WEB, 'vite.config.ts') });
+  if (nodeEnv === undefined) delete process.env.NODE_ENV;
+  else process.env.NODE_ENV = nodeEnv;
 }
 
 const code = await runCli(['serve', ...process.argv.slice(2)]);

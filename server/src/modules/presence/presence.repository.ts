@@ -104,6 +104,16 @@ export async function insertEstablishment(db: Queryable, row: Omit<Establishment
   );
 }
 
+/** Inserts an establishment unless one with this id exists (demo data and imports); true when inserted. */
+export async function ensureEstablishment(db: Queryable, row: Omit<EstablishmentRow, 'decided_at' | 'decided_by'>): Promise<boolean> {
+  const count = await db.run(
+    `INSERT INTO presence.establishment (id, kind, name, address, ward_code, police_ward_code, capacity, remote_area, status, owner_account_id, created_at, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING`,
+    [row.id, row.kind, row.name, row.address, row.ward_code, row.police_ward_code, row.capacity, row.remote_area, row.status, row.owner_account_id, row.created_at, row.created_by],
+  );
+  return count === 1;
+}
+
 export async function findEstablishment(db: Queryable, id: string): Promise<EstablishmentRow | undefined> {
   const [row] = await db.query<EstablishmentRow>('SELECT * FROM presence.establishment WHERE id = $1', [id]);
   return row;

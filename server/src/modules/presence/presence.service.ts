@@ -264,6 +264,25 @@ export function createPresenceService(deps: {
       return { id, status: isPolice ? 'approved' : 'pending' };
     },
 
+    /** An approved establishment with a fixed id, created once (the demo town; imports from the old ASM system). */
+    async ensureEstablishment(input: { id: string; kind: EstablishmentKind; name: string; address: string; wardCode: string; capacity?: number }) {
+      if (!/^CS-[0-9]{5}-[0-9A-F]{8}$/.test(input.id)) throw new Error(`establishment id ${input.id} is not CS-<ward>-<8 hex digits>`);
+      return repo.ensureEstablishment(db, {
+        id: input.id,
+        kind: input.kind,
+        name: input.name,
+        address: input.address,
+        ward_code: input.wardCode,
+        police_ward_code: input.wardCode,
+        capacity: input.capacity ?? null,
+        remote_area: false,
+        status: 'approved',
+        owner_account_id: null,
+        created_at: clock.now(),
+        created_by: SYSTEM_ACTOR.id,
+      });
+    },
+
     async decideEstablishment(actor: Actor, id: string, decision: 'approved' | 'rejected' | 'suspended', requestId: string) {
       const row = await readableEstablishment(actor, id);
       if (!actor.roles.includes('police') && !actor.roles.includes('admin')) throw new DomainError(PresenceErrors.ESTABLISHMENT_NOT_FOUND);

@@ -31,11 +31,11 @@ describe('demo accounts (demo only, refused in production)', () => {
     const first = await prepareDemoAccounts(platform.kernel, platform.built);
     const second = await prepareDemoAccounts(platform.kernel, platform.built);
     assert.deepEqual(second, first, 'a restart creates nothing new');
-    assert.equal(first.length, 13);
+    assert.equal(first.length, 12);
     const rows = await platform.kernel.db.query<{ username: string; roles: string[]; eid_level: number | null; totp_secret: string | null; is_demo: boolean }>(
       'SELECT username, roles, eid_level, totp_secret, is_demo FROM identity.account ORDER BY username',
     );
-    assert.equal(rows.length, 13);
+    assert.equal(rows.length, 12);
     assert.ok(rows.every((row) => row.is_demo));
     assert.deepEqual(rows.filter((row) => row.roles.includes('citizen')).map((row) => row.eid_level).sort(), [1, 2]);
     assert.deepEqual(

@@ -3,7 +3,7 @@
  * navigation.tsx for the account's roles (a side bar on wide screens, a drawer on phones) and the page.
  */
 import { EnvironmentOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
-import { Alert, Button, Drawer, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { Alert, Button, Drawer, Grid, Layout, Menu, Space } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useSearchParams } from 'react-router-dom';
@@ -31,9 +31,7 @@ export function AppShell() {
   const navigation = <Navigation />;
   const account = session?.authenticated ? (
     <Space orientation={wide ? 'horizontal' : 'vertical'} size={wide ? 12 : 8} align={wide ? 'center' : 'start'}>
-      <Typography.Text strong data-testid="account-name">
-        {session.displayName}
-      </Typography.Text>
+      <strong data-testid="account-name">{session.displayName}</strong>
       <Button icon={<LogoutOutlined />} onClick={() => void signOut()} data-testid="sign-out">
         {t('auth.signOut')}
       </Button>
@@ -55,7 +53,7 @@ export function AppShell() {
           <Link to="/" style={{ color: '#a61b1b', fontWeight: 700, fontSize: 20, whiteSpace: 'nowrap' }} aria-label={t('app.homeLink')}>
             DA06
           </Link>
-          {wide && <Typography.Text style={{ color: 'rgba(0,0,0,0.72)', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{t('app.tagline')}</Typography.Text>}
+          {wide && <span style={{ color: 'rgba(0,0,0,0.72)', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{t('app.tagline')}</span>}
           <div style={{ flex: 1 }} />
           {wide && <WardContext />}
           <LanguageSwitch />
@@ -67,16 +65,17 @@ export function AppShell() {
               {navigation}
             </Sider>
           )}
-          <Content>
+          {/* Ant Design's Content is the page's <main> landmark. */}
+          <Content id="main" tabIndex={-1} style={{ minWidth: 0 }}>
             {!wide && <WardContext compact />}
-            <main id="main" tabIndex={-1} className="da06-content">
+            <div className="da06-content">
               {signInError && (
                 <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('auth.signInFailed', { code: signInError })} />
               )}
               <Suspense fallback={<Loading />}>
                 <Outlet />
               </Suspense>
-            </main>
+            </div>
           </Content>
         </Layout>
       </Layout>
@@ -119,17 +118,18 @@ function Navigation() {
 function WardContext({ compact }: { compact?: boolean }) {
   const { t } = useTranslation();
   const { session } = useSession();
-  const wards = session?.authenticated && session.kind !== 'citizen' ? (session.wards ?? []) : [];
+  const wards = session?.authenticated && session.kind === 'staff' ? (session.wards ?? []) : [];
   const names = useWardNames(wards);
-  if (!session?.authenticated || session.kind === 'citizen') return null;
+  // Businesses and citizens have no wards to act on.
+  if (!session?.authenticated || session.kind !== 'staff') return null;
   const text = wards.includes(ALL_WARDS) ? t('app.allWards') : wards.length === 0 ? t('app.noWards') : wards.map((code) => names[code] ?? code).join(', ');
   return (
-    <Typography.Text
+    <span
       data-testid="ward-context"
       style={{ display: 'block', maxWidth: compact ? undefined : 360, whiteSpace: compact ? 'normal' : 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', padding: compact ? '8px 12px 0' : 0, color: 'rgba(0,0,0,0.72)' }}
       title={text}
     >
       <EnvironmentOutlined aria-hidden /> {t('app.wardContext', { wards: text })}
-    </Typography.Text>
+    </span>
   );
 }

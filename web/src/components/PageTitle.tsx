@@ -1,4 +1,3 @@
-import { Typography } from 'antd';
 import { useEffect, useRef, type ReactNode } from 'react';
 
 /**
@@ -15,9 +14,9 @@ export function PageTitle({ children, title, extra }: { children: ReactNode; tit
   }, []);
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'center', justifyContent: 'space-between', marginBottom: 16 }}>
-      <Typography.Title level={1} ref={heading} tabIndex={-1} className="page-title" style={{ margin: 0, fontSize: 26 }}>
+      <h1 ref={heading} tabIndex={-1} className="page-title">
         {children}
-      </Typography.Title>
+      </h1>
       {extra}
     </div>
   );

@@ -1,4 +1,4 @@
-import { Button, Card, Result, Typography } from 'antd';
+import { Alert, Button } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasAnyRole, type Role } from '../features/identity/roles.ts';
@@ -16,7 +16,7 @@ export function RequireRoles({ roles, children }: { roles: readonly Role[]; chil
     return (
       <>
         <PageTitle title={t('auth.forbiddenTitle')}>{t('auth.forbiddenTitle')}</PageTitle>
-        <Result status="403" title={t('auth.forbiddenTitle')} subTitle={t('auth.forbidden', { roles: roles.map((role) => t(`roles.${role}`)).join(', ') })} />
+        <Alert type="warning" showIcon title={t('auth.forbidden', { roles: roles.map((role) => t(`roles.${role}`)).join(', ') })} />
       </>
     );
   }
@@ -29,12 +29,12 @@ export function SignInPrompt() {
   return (
     <>
       <PageTitle title={t('auth.signInTitle')}>{t('auth.signInTitle')}</PageTitle>
-      <Card style={{ maxWidth: 560 }}>
-        <Typography.Paragraph>{t('auth.signInLead')}</Typography.Paragraph>
+      <div className="panel" style={{ maxWidth: 560 }}>
+        <p style={{ marginTop: 0 }}>{t('auth.signInLead')}</p>
         <Button type="primary" size="large" onClick={() => signIn()} data-testid="sign-in">
           {t('auth.signIn')}
         </Button>
-      </Card>
+      </div>
     </>
   );
 }

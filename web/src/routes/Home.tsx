@@ -1,4 +1,4 @@
-import { Card, Col, Row, Tag, Typography } from 'antd';
+import { Col, Row, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Loading } from '../components/Loading.tsx';
@@ -16,7 +16,7 @@ export default function Home() {
   if (!session.authenticated) {
     return (
       <>
-        <Typography.Paragraph style={{ fontSize: 16, maxWidth: 720 }}>{t('app.intro')}</Typography.Paragraph>
+        <p style={{ fontSize: 16, maxWidth: 720 }}>{t('app.intro')}</p>
         <SignInPrompt />
       </>
     );
@@ -25,39 +25,39 @@ export default function Home() {
   return (
     <>
       <PageTitle title={t('home.title')}>{t('home.greeting', { name: session.displayName })}</PageTitle>
-      <Typography.Paragraph>
+      <p>
         {t('home.roles')}{' '}
         {(session.roles ?? []).map((role) => (
           <Tag key={role} data-testid="role-tag">
             {t(`roles.${role}`)}
           </Tag>
         ))}
-      </Typography.Paragraph>
+      </p>
       {areas.length === 0 ? (
-        <Typography.Paragraph data-testid="no-areas">{t('home.noScreensYet')}</Typography.Paragraph>
+        <p data-testid="no-areas">{t('home.noScreensYet')}</p>
       ) : (
         <Row gutter={[16, 16]}>
           {areas.map((area) => (
             <Col key={area.path} xs={24} sm={12} lg={8}>
               <Link to={area.path} style={{ display: 'block', height: '100%' }}>
-                <Card hoverable style={{ height: '100%' }}>
-                  <Typography.Title level={2} style={{ fontSize: 18, marginTop: 0 }}>
+                <div className="panel panel-link" style={{ height: '100%' }}>
+                  <h2 style={{ fontSize: 18, marginTop: 0 }}>
                     <span aria-hidden>{area.icon}</span> {t(`nav.${area.key}`)}
-                  </Typography.Title>
-                  <Typography.Text style={{ color: 'rgba(0,0,0,0.72)' }}>{t(`home.describe.${area.key}`)}</Typography.Text>
-                </Card>
+                  </h2>
+                  <span style={{ color: 'rgba(0,0,0,0.72)' }}>{t(`home.describe.${area.key}`)}</span>
+                </div>
               </Link>
             </Col>
           ))}
           {hasAnyRole(session.roles, KIOSK_ROLES) && (
             <Col xs={24} sm={12} lg={8}>
               <Link to="/kiosk" style={{ display: 'block', height: '100%' }}>
-                <Card hoverable style={{ height: '100%' }}>
-                  <Typography.Title level={2} style={{ fontSize: 18, marginTop: 0 }}>
+                <div className="panel panel-link" style={{ height: '100%' }}>
+                  <h2 style={{ fontSize: 18, marginTop: 0 }}>
                     {t('nav.kiosk')}
-                  </Typography.Title>
-                  <Typography.Text style={{ color: 'rgba(0,0,0,0.72)' }}>{t('home.describe.kiosk')}</Typography.Text>
-                </Card>
+                  </h2>
+                  <span style={{ color: 'rgba(0,0,0,0.72)' }}>{t('home.describe.kiosk')}</span>
+                </div>
               </Link>
             </Col>
           )}

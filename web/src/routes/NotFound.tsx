@@ -1,22 +1,18 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { PageTitle } from '../components/PageTitle.tsx';
 
 export default function NotFound() {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   return (
     <>
       <PageTitle title={t('notFound.title')}>{t('notFound.title')}</PageTitle>
-      <Result
-        status="404"
-        subTitle={t('notFound.lead')}
-        extra={
-          <Link to="/">
-            <Button type="primary">{t('nav.home')}</Button>
-          </Link>
-        }
-      />
+      <p>{t('notFound.lead')}</p>
+      <Button type="primary" onClick={() => navigate('/')}>
+        {t('nav.home')}
+      </Button>
     </>
   );
 }

@@ -1,8 +1,11 @@
 /**
- * Loading the synthetic town into the registry, fast: households, persons and cards go in with one multi-row
- * statement per few thousand rows. Into an empty registry, the secondary indexes and foreign keys are dropped first and
- * rebuilt once at the end (building a trigram index once, and checking a foreign key with one join, is far faster
- * than doing either row by row). They are rebuilt even when the load fails.
+ * Loading the synthetic town into the registry, fast: households, persons, name keys and cards go in with one
+ * multi-row statement per table and few thousand people.
+ *
+ * Into an empty registry, every index and constraint of the bulk-loaded tables is dropped first and rebuilt once at
+ * the end: building a B-tree from sorted data, and checking a foreign key with one join, is far faster than keeping
+ * either up to date row by row. They are rebuilt even when the load fails. On PostgreSQL two batches are written at
+ * a time (the server uses both cores while this process generates the next batch).
  */
 import type { Database, Queryable } from '../../kernel/db.ts';
 import * as repo from './registry.repository.ts';
@@ -23,24 +26,39 @@ export interface SeedResult {
 }
 
 const BATCH_PERSONS = 5000;
+const BULK_TABLES = ['registry.household', 'registry.person', 'registry.person_name_key', 'registry.id_card'];
 
-async function secondaryIndexes(db: Queryable): Promise<Array<{ name: string; definition: string }>> {
-  return db.query<{ name: string; definition: string }>(
-    `SELECT i.indexname AS name, i.indexdef AS definition
-       FROM pg_indexes i
-      WHERE i.schemaname = 'registry' AND i.tablename IN ('person', 'id_card', 'household')
-        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
-  );
+interface Structure {
+  /** SQL that drops it. */
+  drop: string;
+  /** SQL that builds it again. */
+  create: string;
 }
 
-/** Foreign keys among the bulk-loaded tables, checked once when re-added instead of once per row. */
-async function foreignKeys(db: Queryable): Promise<Array<{ table: string; name: string; definition: string }>> {
-  return db.query<{ table: string; name: string; definition: string }>(
-    `SELECT c.conrelid::regclass::text AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS definition
+/**
+ * The indexes and constraints of the bulk tables, in the order to drop them (foreign keys, then primary and unique
+ * keys, then plain indexes); they are rebuilt in the reverse order.
+ */
+async function bulkStructures(db: Queryable): Promise<Structure[]> {
+  const constraints = await db.query<{ table: string; name: string; type: string; definition: string }>(
+    `SELECT c.conrelid::regclass::text AS table, c.conname AS name, c.contype AS type, pg_get_constraintdef(c.oid) AS definition
        FROM pg_constraint c
-      WHERE c.contype = 'f' AND c.connamespace = 'registry'::regnamespace
-        AND c.conrelid::regclass::text IN ('registry.person', 'registry.id_card', 'registry.household')`,
+      WHERE c.contype IN ('f', 'p', 'u') AND c.conrelid::regclass::text = ANY($1::text[])
+      ORDER BY CASE c.contype WHEN 'f' THEN 0 ELSE 1 END, c.conname`,
+    [BULK_TABLES],
   );
+  const indexes = await db.query<{ name: string; definition: string }>(
+    `SELECT i.indexname AS name, i.indexdef AS definition
+       FROM pg_indexes i
+      WHERE i.schemaname || '.' || i.tablename = ANY($1::text[])
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)
+      ORDER BY i.indexname`,
+    [BULK_TABLES],
+  );
+  return [
+    ...constraints.map((c) => ({ drop: `ALTER TABLE ${c.table} DROP CONSTRAINT ${c.name}`, create: `ALTER TABLE ${c.table} ADD CONSTRAINT ${c.name} ${c.definition}` })),
+    ...indexes.map((i) => ({ drop: `DROP INDEX registry.${i.name}`, create: i.definition })),
+  ];
 }
 
 async function flush(db: Database, batch: SyntheticHousehold[]): Promise<void> {
@@ -54,18 +72,21 @@ async function flush(db: Database, batch: SyntheticHousehold[]): Promise<void> {
 export async function seedTown(db: Database, options: SyntheticTownOptions & { onProgress?: (progress: SeedProgress) => void; addedBy?: string }): Promise<SeedResult> {
   const started = Date.now();
   const [{ count } = { count: 0 }] = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM registry.person');
-  const dropped = count === 0 ? await secondaryIndexes(db) : [];
-  const droppedKeys = count === 0 ? await foreignKeys(db) : [];
-  for (const key of droppedKeys) await db.query(`ALTER TABLE ${key.table} DROP CONSTRAINT ${key.name}`);
-  for (const index of dropped) await db.query(`DROP INDEX registry.${index.name}`);
+  const structures = count === 0 ? await bulkStructures(db) : [];
+  for (const structure of structures) await db.query(structure.drop);
 
   const result = { residents: 0, households: 0, cards: 0, wanted: 0 };
   try {
     const wanted: Array<{ person_id: string; reason_code: string }> = [];
+    const writers = db.engine === 'postgres' ? 2 : 1;
+    const writing = new Set<Promise<void>>();
     let batch: SyntheticHousehold[] = [];
     let batchPersons = 0;
-    // On PostgreSQL the next batch is generated while the previous one is written.
-    let writing: Promise<void> = Promise.resolve();
+    const write = async (full: SyntheticHousehold[]) => {
+      while (writing.size >= writers) await Promise.race(writing);
+      const promise = flush(db, full).finally(() => writing.delete(promise));
+      writing.add(promise);
+    };
     for (const household of generateTown(options)) {
       batch.push(household);
       batchPersons += household.persons.length;
@@ -74,32 +95,24 @@ export async function seedTown(db: Database, options: SyntheticTownOptions & { o
       result.cards += household.cards.length;
       wanted.push(...household.wanted);
       if (batchPersons >= BATCH_PERSONS) {
-        const full = batch;
-        await writing;
-        writing = flush(db, full);
+        await write(batch);
         batch = [];
         batchPersons = 0;
         options.onProgress?.({ phase: 'residents', residents: result.residents, target: options.residents });
       }
     }
-    await writing;
-    if (batch.length > 0) await flush(db, batch);
+    if (batch.length > 0) await write(batch);
+    await Promise.all(writing);
     options.onProgress?.({ phase: 'residents', residents: result.residents, target: options.residents });
 
     const addedAt = new Date(`${options.today}T08:00:00+07:00`);
     await repo.insertWanted(db, wanted.map((entry) => ({ ...entry, added_at: addedAt, added_by: options.addedBy ?? 'da06-seed' })));
     result.wanted = wanted.length;
   } finally {
-    // Rebuilt even when the load fails half-way, so the registry never stays without its indexes.
-    if (dropped.length > 0) {
-      options.onProgress?.({ phase: 'indexes', residents: result.residents, target: options.residents });
-      for (const index of dropped) await db.query(index.definition);
-    }
-    for (const key of droppedKeys) await db.query(`ALTER TABLE ${key.table} ADD CONSTRAINT ${key.name} ${key.definition}`);
+    if (structures.length > 0) options.onProgress?.({ phase: 'indexes', residents: result.residents, target: options.residents });
+    for (const structure of [...structures].reverse()) await db.query(structure.create);
   }
-  await db.query('ANALYZE registry.person');
-  await db.query('ANALYZE registry.id_card');
-  await db.query('ANALYZE registry.household');
+  for (const table of BULK_TABLES) await db.query(`ANALYZE ${table}`);
   options.onProgress?.({ phase: 'done', residents: result.residents, target: options.residents });
   return { ...result, seconds: (Date.now() - started) / 1000 };
 }

@@ -19,7 +19,8 @@ export default function MyRecord() {
   const labels = useRegistryLabels();
   const record = useLoad((signal) => registryApi.getMyRecord(signal), []);
   const data = record.data;
-  const level = data?.eIdLevel ?? session?.eIdLevel ?? 1;
+  // The account's level decides how the citizen can sign in (identity); the registry keeps a copy of it.
+  const level = session?.eIdLevel ?? data?.eIdLevel ?? 1;
   const card = data?.card ?? null;
   return (
     <>

@@ -1,7 +1,8 @@
 /**
- * Every string of the web app exists in Vietnamese and in English: web/src/i18n/vi.json and en.json have the same
- * keys, and every key the code asks for (t('…')) is in both. A key built at run time (t(`purposes.${code}`)) is checked
- * up to its last fixed part. Runs with the browser journeys (no browser needed).
+ * Every string of the web app exists in Vietnamese and in English: each pair of files in web/src/i18n (vi.json and
+ * en.json for the shell's namespace, <namespace>.vi.json and <namespace>.en.json for a feature's) has the same keys,
+ * and every key the shell's code asks for (t('…')) is in both. A key built at run time (t(`purposes.${code}`)) is
+ * checked up to its last fixed part. Runs with the browser journeys (no browser needed).
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -20,9 +21,20 @@ function leaves(tree: Tree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [`${prefix}${key}`] : leaves(value, `${prefix}${key}.`)));
 }
 
-function read(language: string): Tree {
-  return JSON.parse(fs.readFileSync(path.join(I18N, `${language}.json`), 'utf8')) as Tree;
+function read(file: string): Tree {
+  return JSON.parse(fs.readFileSync(path.join(I18N, file), 'utf8')) as Tree;
 }
+
+/** The namespaces: '' for vi.json/en.json, 'plan' for plan.vi.json/plan.en.json, … */
+function namespaces(): string[] {
+  return fs
+    .readdirSync(I18N)
+    .map((file) => /^(?:(.+)\.)?vi\.json$/.exec(file))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => match[1] ?? '');
+}
+
+const fileOf = (namespace: string, language: 'vi' | 'en') => (namespace ? `${namespace}.${language}.json` : `${language}.json`);
 
 function sourceFiles(dir: string, found: string[] = []): string[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -34,25 +46,40 @@ function sourceFiles(dir: string, found: string[] = []): string[] {
 }
 
 describe('web app strings: Vietnamese and English', () => {
-  const vi = read('vi');
-  const en = read('en');
+  const vi = read('vi.json');
+  const en = read('en.json');
   const viKeys = new Set(leaves(vi));
   const enKeys = new Set(leaves(en));
 
-  it('vi.json and en.json have the same keys', () => {
-    assert.deepEqual([...viKeys].filter((key) => !enKeys.has(key)), [], 'in vi.json only');
-    assert.deepEqual([...enKeys].filter((key) => !viKeys.has(key)), [], 'in en.json only');
-  });
+  for (const namespace of namespaces()) {
+    const viFile = fileOf(namespace, 'vi');
+    const enFile = fileOf(namespace, 'en');
 
-  it('no string is empty, and English strings are not left in Vietnamese', () => {
-    const flat = (tree: Tree) => new Map(leaves(tree).map((key) => [key, key.split('.').reduce<string | Tree>((node, part) => (node as Tree)[part]!, tree) as string]));
-    const viText = flat(vi);
-    const enText = flat(en);
-    for (const [key, text] of viText) assert.ok(text.trim() !== '', `vi.json ${key} is empty`);
-    for (const [key, text] of enText) assert.ok(text.trim() !== '', `en.json ${key} is empty`);
+    it(`${viFile} and ${enFile} have the same keys`, () => {
+      assert.ok(fs.existsSync(path.join(I18N, enFile)), `${enFile} exists`);
+      // Plural forms differ by language (Vietnamese has none: `x`; English `x_one`, `x_other`): compare the base keys.
+      const viLeaves = new Set(leaves(read(viFile)).map((key) => key.replace(PLURAL, '')));
+      const enLeaves = new Set(leaves(read(enFile)).map((key) => key.replace(PLURAL, '')));
+      assert.deepEqual([...viLeaves].filter((key) => !enLeaves.has(key)), [], `in ${viFile} only`);
+      assert.deepEqual([...enLeaves].filter((key) => !viLeaves.has(key)), [], `in ${enFile} only`);
+    });
+
+    it(`${viFile} and ${enFile}: no string is empty`, () => {
+      for (const file of [viFile, enFile]) {
+        const tree = read(file);
+        for (const key of leaves(tree)) {
+          const text = key.split('.').reduce<string | Tree>((node, part) => (node as Tree)[part]!, tree) as string;
+          assert.ok(text.trim() !== '', `${file} ${key} is empty`);
+        }
+      }
+    });
+  }
+
+  it('the shell’s English strings are not left in Vietnamese', () => {
+    const text = (key: string) => key.split('.').reduce<string | Tree>((node, part) => (node as Tree)[part]!, en) as string;
     // Vietnamese-only letters in an English string mean an untranslated one (proper names and legal citations aside).
-    const untranslated = [...enText].filter(([key, text]) => /[ảẩẫậằẳẵặẻẽẹềểễệỉịỏọồổỗộờởỡợủụừửữựỳỷỹỵ]/i.test(text.replace(/“[^”]*”|\([^)]*\)|Căn cước|Nghị định|Luật|\{\{[^}]+\}\}/g, '')) && !key.startsWith('roles.'));
-    assert.deepEqual(untranslated.map(([key]) => key), [], 'English strings with Vietnamese words');
+    const untranslated = [...enKeys].filter((key) => /[ảẩẫậằẳẵặẻẽẹềểễệỉịỏọồổỗộờởỡợủụừửữựỳỷỹỵ]/i.test(text(key).replace(/“[^”]*”|\([^)]*\)|Căn cước|Nghị định|Luật|\{\{[^}]+\}\}/g, '')) && !key.startsWith('roles.'));
+    assert.deepEqual(untranslated, [], 'English strings with Vietnamese words');
   });
 
   it('every key the code uses is in both files', () => {

@@ -22,8 +22,8 @@ export interface ScannerInputHandle {
   clear(): void;
 }
 
-export const ScannerInput = forwardRef<ScannerInputHandle, { onScan: (text: string) => void; disabled?: boolean; size?: 'middle' | 'large'; id?: string; autoFocus?: boolean; label: string }>(
-  function ScannerInput({ onScan, disabled, size = 'large', id = 'scan-input', autoFocus = true, label }, ref) {
+export const ScannerInput = forwardRef<ScannerInputHandle, { onScan: (text: string) => void; disabled?: boolean; size?: 'middle' | 'large'; id?: string; autoFocus?: boolean; label: string; inputMode?: 'none' | 'text' }>(
+  function ScannerInput({ onScan, disabled, size = 'large', id = 'scan-input', autoFocus = true, label, inputMode }, ref) {
     const { t } = useTranslation();
     const [value, setValue] = useState('');
     const [camera, setCamera] = useState(false);
@@ -51,6 +51,7 @@ export const ScannerInput = forwardRef<ScannerInputHandle, { onScan: (text: stri
             value={value}
             disabled={disabled}
             autoFocus={autoFocus}
+            inputMode={inputMode}
             autoComplete="off"
             spellCheck={false}
             placeholder={t('scanner.placeholder')}

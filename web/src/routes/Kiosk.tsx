@@ -173,7 +173,8 @@ function KioskSession({ onDirty, onDone }: { onDirty: (dirty: boolean) => void; 
       {step.kind === 'start' && (
         <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: 24, maxWidth: 760 }}>
           <Typography.Paragraph style={{ fontSize: 22, margin: 0 }}>{t('kiosk.welcome')}</Typography.Paragraph>
-          <ScannerInput label={t('kiosk.scanLabel')} disabled={busy} onScan={(text) => void run(scanRequest(text, purpose))} />
+          {/* inputMode "none": the scanner types here, a tablet's own keyboard would only cover the screen. */}
+          <ScannerInput label={t('kiosk.scanLabel')} inputMode="none" disabled={busy} onScan={(text) => void run(scanRequest(text, purpose))} />
           <Button size="large" icon={<IdcardOutlined />} style={{ height: 'auto', minHeight: 72, fontSize: 22, whiteSpace: 'normal' }} onClick={() => setStep({ kind: 'particulars' })} data-testid="kiosk-type">
             {t('kiosk.typeInstead')}
           </Button>

@@ -40,7 +40,8 @@ if (workers > 1 && cluster.isPrimary) {
 
 async function serveOne() {
 const config = loadConfig({ ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: '0' });
-const kernel = await openKernel(config, { logger: createLogger('warn') });
+// Logs go to stderr (shown by the benchmark); stdout carries only the port line.
+const kernel = await openKernel(config, { logger: createLogger('warn', process.stderr) });
 
 function bareRoute(app: FastifyInstance) {
   app.get<{ Params: { personId: string } }>('/bench/bare/:personId', { config: { access: { public: true } }, schema: { hide: true } }, async (request) => {

@@ -133,82 +133,106 @@ export async function decideEstablishment(db: Queryable, id: string, status: Est
   await db.query('UPDATE presence.establishment SET status = $2, decided_at = $3, decided_by = $4 WHERE id = $1', [id, status, at, by]);
 }
 
+export interface NoticeBundle {
+  notice: {
+    id: string;
+    receiptCode: string;
+    establishmentId: string;
+    wardCode: string;
+    submittedBy: string;
+    clientRequestId: string;
+    submittedAt: Date;
+    trip: { route: string; departureAt: Date; vehiclePlate: string } | null;
+  };
+  stays: StayInsert[];
+  alerts: AlertInsert[];
+  /** NOTIFY payloads announcing the alerts to other processes (PostgreSQL). */
+  notifyPayloads: string[];
+}
+
 /**
- * Writes a notice with its stays and alerts in ONE statement (atomic, one round trip). When the establishment has
- * already submitted this client request id, nothing is written and `inserted` is false. On PostgreSQL, alerts are also
- * announced with NOTIFY for the other processes (delivered at commit).
+ * Writes notices with their stays and alerts in ONE statement (atomic, one round trip) — several notices at once when
+ * the caller batches them. A notice whose (establishment, client request id) exists already, or that loses to a copy
+ * of itself in the same statement, writes nothing: its `inserted` is false. On PostgreSQL the alerts of the inserted
+ * notices are announced with NOTIFY, delivered at commit.
  */
-export async function insertNotice(
-  db: Queryable,
-  notice: { id: string; receiptCode: string; establishmentId: string; wardCode: string; submittedBy: string; clientRequestId: string; submittedAt: Date; trip: { route: string; departureAt: Date; vehiclePlate: string } | null },
-  stays: StayInsert[],
-  alerts: AlertInsert[],
-  notifyPayloads: string[],
-): Promise<boolean> {
-  const lateCount = stays.filter((stay) => stay.late).length;
-  const [row] = await db.query<{ inserted: number }>(
+export async function insertNotices(db: Queryable, bundles: NoticeBundle[]): Promise<boolean[]> {
+  const notices = bundles.map((bundle) => bundle.notice);
+  const stays = bundles.flatMap((bundle) => bundle.stays.map((stay) => ({ stay, notice: bundle.notice })));
+  const alerts = bundles.flatMap((bundle) => bundle.alerts.map((alert) => ({ alert, noticeId: bundle.notice.id })));
+  const notifications = bundles.flatMap((bundle) => bundle.notifyPayloads.map((payload) => ({ payload, noticeId: bundle.notice.id })));
+  const [row] = await db.query<{ inserted: string[] | null }>(
     `WITH n AS (
        INSERT INTO presence.stay_notice (id, receipt_code, establishment_id, submitted_by, client_request_id, submitted_at, guest_count, late_count,
                                          trip_route, trip_departure_at, trip_vehicle_plate)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (establishment_id, client_request_id) DO NOTHING
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::int[], $8::int[], $9::text[], $10::timestamptz[], $11::text[])
+       -- Any conflict (the same request stored before, or a receipt code already taken) writes nothing for that notice.
+       ON CONFLICT DO NOTHING
        RETURNING id
      ), s AS (
        INSERT INTO presence.stay (id, notice_id, establishment_id, ward_code, person_id, guest_name, birth_date, sex, nationality, passport_number,
                                   visa_number, entry_date, room, reason, arrival_at, expected_departure_at, deadline_at, submitted_at, late, verified)
-       SELECT t.id, $1, $3, $12, t.person_id, t.guest_name, t.birth_date, t.sex, t.nationality, t.passport_number, t.visa_number, t.entry_date,
-              t.room, t.reason, t.arrival_at, t.expected_departure_at, t.deadline_at, $6, t.late, t.verified
-         FROM unnest($13::text[], $14::text[], $15::text[], $16::date[], $17::text[], $18::text[], $19::text[], $20::text[], $21::date[], $22::text[],
-                     $23::text[], $24::timestamptz[], $25::timestamptz[], $26::timestamptz[], $27::bool[], $28::bool[])
-           AS t(id, person_id, guest_name, birth_date, sex, nationality, passport_number, visa_number, entry_date, room, reason, arrival_at,
-                expected_departure_at, deadline_at, late, verified)
-        WHERE EXISTS (SELECT 1 FROM n)
+       SELECT t.id, t.notice_id, t.establishment_id, t.ward_code, t.person_id, t.guest_name, t.birth_date, t.sex, t.nationality, t.passport_number,
+              t.visa_number, t.entry_date, t.room, t.reason, t.arrival_at, t.expected_departure_at, t.deadline_at, t.submitted_at, t.late, t.verified
+         FROM unnest($12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::date[], $19::text[], $20::text[], $21::text[],
+                     $22::text[], $23::date[], $24::text[], $25::text[], $26::timestamptz[], $27::timestamptz[], $28::timestamptz[], $29::timestamptz[],
+                     $30::bool[], $31::bool[])
+           AS t(id, notice_id, establishment_id, ward_code, person_id, guest_name, birth_date, sex, nationality, passport_number, visa_number,
+                entry_date, room, reason, arrival_at, expected_departure_at, deadline_at, submitted_at, late, verified)
+        WHERE t.notice_id IN (SELECT id FROM n)
        RETURNING 1
      ), a AS (
        INSERT INTO presence.alert (id, rule_id, severity, police_ward_code, establishment_id, person_id, source, source_id, facts, raised_at)
-       SELECT t.id, t.rule_id, t.severity, t.ward, $3, t.person_id, 'stay', t.source_id, t.facts, t.raised_at
-         FROM unnest($29::text[], $30::text[], $31::text[], $32::text[], $33::text[], $34::text[], $35::jsonb[], $36::timestamptz[])
-           AS t(id, rule_id, severity, ward, person_id, source_id, facts, raised_at)
-        WHERE EXISTS (SELECT 1 FROM n)
+       SELECT t.id, t.rule_id, t.severity, t.ward, t.establishment_id, t.person_id, 'stay', t.source_id, t.facts, t.raised_at
+         FROM unnest($32::text[], $33::text[], $34::text[], $35::text[], $36::text[], $37::text[], $38::jsonb[], $39::timestamptz[], $40::text[], $41::text[])
+           AS t(id, rule_id, severity, ward, person_id, source_id, facts, raised_at, establishment_id, notice_id)
+        WHERE t.notice_id IN (SELECT id FROM n)
        RETURNING 1
      ), notified AS (
-       SELECT pg_notify('${ALERT_CHANNEL}', payload) FROM unnest($37::text[]) AS payload WHERE EXISTS (SELECT 1 FROM n)
+       SELECT pg_notify('${ALERT_CHANNEL}', x.payload) FROM unnest($42::text[], $43::text[]) AS x(payload, notice_id) WHERE x.notice_id IN (SELECT id FROM n)
      )
-     SELECT (SELECT count(*) FROM n)::int AS inserted, (SELECT count(*) FROM s) AS stays, (SELECT count(*) FROM a) AS alerts, (SELECT count(*) FROM notified) AS notified`,
+     SELECT (SELECT array_agg(id) FROM n) AS inserted, (SELECT count(*) FROM s) AS stays, (SELECT count(*) FROM a) AS alerts, (SELECT count(*) FROM notified) AS notified`,
     [
-      notice.id,
-      notice.receiptCode,
-      notice.establishmentId,
-      notice.submittedBy,
-      notice.clientRequestId,
-      notice.submittedAt,
-      stays.length,
-      lateCount,
-      notice.trip?.route ?? null,
-      notice.trip?.departureAt ?? null,
-      notice.trip?.vehiclePlate ?? null,
-      notice.wardCode,
-      stays.map((s) => s.id),
-      stays.map((s) => s.person_id),
-      stays.map((s) => s.guest_name),
-      stays.map((s) => s.birth_date),
-      stays.map((s) => s.sex),
-      stays.map((s) => s.nationality),
-      stays.map((s) => s.passport_number),
-      stays.map((s) => s.visa_number),
-      stays.map((s) => s.entry_date),
-      stays.map((s) => s.room),
-      stays.map((s) => s.reason),
-      stays.map((s) => s.arrival_at),
-      stays.map((s) => s.expected_departure_at),
-      stays.map((s) => s.deadline_at),
-      stays.map((s) => s.late),
-      stays.map((s) => s.verified),
-      ...alertColumns(alerts),
-      notifyPayloads,
+      notices.map((n) => n.id),
+      notices.map((n) => n.receiptCode),
+      notices.map((n) => n.establishmentId),
+      notices.map((n) => n.submittedBy),
+      notices.map((n) => n.clientRequestId),
+      notices.map((n) => n.submittedAt),
+      bundles.map((bundle) => bundle.stays.length),
+      bundles.map((bundle) => bundle.stays.filter((stay) => stay.late).length),
+      notices.map((n) => n.trip?.route ?? null),
+      notices.map((n) => n.trip?.departureAt ?? null),
+      notices.map((n) => n.trip?.vehiclePlate ?? null),
+      stays.map(({ stay }) => stay.id),
+      stays.map(({ notice }) => notice.id),
+      stays.map(({ notice }) => notice.establishmentId),
+      stays.map(({ notice }) => notice.wardCode),
+      stays.map(({ stay }) => stay.person_id),
+      stays.map(({ stay }) => stay.guest_name),
+      stays.map(({ stay }) => stay.birth_date),
+      stays.map(({ stay }) => stay.sex),
+      stays.map(({ stay }) => stay.nationality),
+      stays.map(({ stay }) => stay.passport_number),
+      stays.map(({ stay }) => stay.visa_number),
+      stays.map(({ stay }) => stay.entry_date),
+      stays.map(({ stay }) => stay.room),
+      stays.map(({ stay }) => stay.reason),
+      stays.map(({ stay }) => stay.arrival_at),
+      stays.map(({ stay }) => stay.expected_departure_at),
+      stays.map(({ stay }) => stay.deadline_at),
+      stays.map(({ notice }) => notice.submittedAt),
+      stays.map(({ stay }) => stay.late),
+      stays.map(({ stay }) => stay.verified),
+      ...alertColumns(alerts.map(({ alert }) => alert)),
+      alerts.map(({ alert }) => alert.establishment_id),
+      alerts.map(({ noticeId }) => noticeId),
+      notifications.map(({ payload }) => payload),
+      notifications.map(({ noticeId }) => noticeId),
     ],
   );
-  return row!.inserted === 1;
+  const inserted = new Set(row!.inserted ?? []);
+  return notices.map((notice) => inserted.has(notice.id));
 }
 
 function alertColumns(alerts: AlertInsert[]): unknown[] {

@@ -16,6 +16,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { actsOnWard, ALL_WARDS, type Actor } from '../../kernel/auth.ts';
 import { VIETNAM_OFFSET_MS, vietnamDate, type Clock } from '../../kernel/clock.ts';
 import type { Database } from '../../kernel/db.ts';
+import { createBatcher } from '../../kernel/batcher.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import type { Logger } from '../../kernel/logger.ts';
 import type { AuditService } from '../audit/index.ts';
@@ -72,8 +73,9 @@ export interface Receipt {
 /** Crockford base-32 without I, L, O, U: receipt codes read aloud over the phone without confusion. */
 const RECEIPT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
+/** 8 characters of 5 bits: 2^40 codes per ward and day, so two notices of one day practically never share one. */
 function receiptCode(wardCode: string, at: Date): string {
-  const bytes = randomBytes(6);
+  const bytes = randomBytes(8);
   const suffix = [...bytes].map((byte) => RECEIPT_ALPHABET[byte % 32]).join('');
   return `LT${wardCode}-${vietnamDate(at).replaceAll('-', '')}-${suffix}`;
 }
@@ -143,6 +145,9 @@ export function createPresenceService(deps: {
     if (!row || !(own || police || admin)) throw new DomainError(PresenceErrors.ESTABLISHMENT_NOT_FOUND);
     return row;
   }
+
+  // Notices submitted at the same moment by different tablets share one statement.
+  const writeNotice = createBatcher((bundles: repo.NoticeBundle[]) => repo.insertNotices(db, bundles), 200);
 
   function wardScope(actor: Actor): string[] | undefined {
     return actor.wards.includes(ALL_WARDS) ? undefined : actor.wards;
@@ -368,16 +373,23 @@ export function createPresenceService(deps: {
         replayed: false,
       };
       const trip = input.trip ? { route: input.trip.route, departureAt: new Date(input.trip.departureAt), vehiclePlate: input.trip.vehiclePlate } : null;
-      const inserted = await repo.insertNotice(
-        db,
-        { id: noticeId, receiptCode: receipt.receiptCode, establishmentId: place.id, wardCode: place.ward_code, submittedBy: actor.id, clientRequestId: input.requestId, submittedAt: now, trip },
-        stays,
-        alertInserts,
-        db.engine === 'postgres' ? hub.announce(alertMessages) : [],
-      );
-      if (!inserted) {
-        await audited;
-        return (await storedReceipt(place.id, input.requestId))!; // an earlier copy of this request was stored first
+      // Written unless a copy of this request was stored first; a receipt code that happens to be taken (practically
+      // never) is drawn again rather than failing the tablet's submission.
+      for (let attempt = 0; ; attempt++) {
+        const inserted = await writeNotice({
+          notice: { id: noticeId, receiptCode: receipt.receiptCode, establishmentId: place.id, wardCode: place.ward_code, submittedBy: actor.id, clientRequestId: input.requestId, submittedAt: now, trip },
+          stays,
+          alerts: alertInserts,
+          notifyPayloads: db.engine === 'postgres' ? hub.announce(alertMessages) : [],
+        });
+        if (inserted) break;
+        const stored = await storedReceipt(place.id, input.requestId);
+        if (stored) {
+          await audited;
+          return stored;
+        }
+        if (attempt === 2) throw new Error('could not store a stay notice after three receipt codes');
+        receipt.receiptCode = receiptCode(place.ward_code, now);
       }
       hub.deliver(alertMessages);
       await Promise.all([audited, auditAlerts(actor, alertMessages, requestId)]);

@@ -12,6 +12,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { actsOnWard, ALL_WARDS, type Actor } from '../../kernel/auth.ts';
 import { vietnamDate, type Clock } from '../../kernel/clock.ts';
 import type { Database, Queryable } from '../../kernel/db.ts';
+import { createBatcher } from '../../kernel/batcher.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import { runIdempotent } from '../../kernel/idempotency.ts';
 import { publish } from '../../kernel/outbox.ts';
@@ -347,6 +348,13 @@ export function createRegistryService(deps: { db: Database; audit: AuditService;
       return record;
   }
 
+  // Checks arriving at the same moment (fifty counters scanning) share one registry query.
+  const lookupForCheck = createBatcher(async (personIds: string[]) => {
+    const rows = await repo.findPeopleForCheck(db, [...new Set(personIds)]);
+    const byId = new Map(rows.map((row) => [row.person_id, row]));
+    return personIds.map((id) => byId.get(id));
+  }, 500);
+
   async function claimsOf(input: GuestInput, now: string): Promise<{ claimed: Claimed | null; findings: Finding[]; via: 'card_qr' | 'app_qr' | 'particulars' }> {
     if ('qr' in input) {
       const parsed = parseCardQr(input.qr, { today: now });
@@ -369,8 +377,9 @@ export function createRegistryService(deps: { db: Database; audit: AuditService;
     const purpose = VERIFICATION_PURPOSES[purposeCode];
     const claims = [];
     for (const input of inputs) claims.push(await claimsOf(input, now));
-    const loaded = await repo.findPeopleForCheck(db, [...new Set(claims.map((claim) => claim.claimed!.personId))]);
-    const byId = new Map(loaded.map((row) => [row.person_id, row]));
+    const ids = [...new Set(claims.map((claim) => claim.claimed!.personId))];
+    const loaded = await Promise.all(ids.map((id) => lookupForCheck(id)));
+    const byId = new Map(ids.map((id, index) => [id, loaded[index]]));
     const results = claims.map(({ claimed, findings, via }): CheckedPerson => {
       const row = byId.get(claimed!.personId);
       const base = { findings, purpose: purposeCode, checkedAt: clock.now().toISOString(), via };

@@ -109,11 +109,21 @@ describe('police registry and the citizen who was looked up', () => {
       await page.getByTestId('history').first().waitFor();
     });
 
+    // A move within the town needs a ward and an address (or a household): said before anything is sent.
+    await page.getByTestId('action-move').click();
+    await page.getByTestId('move-form-submit').click();
+    await page.getByText('Hãy nhập Ngày chuyển.').waitFor();
+    await page.getByText('Chuyển trong thị xã cần mã phường mới và địa chỉ, hoặc mã hộ nhận.').first().waitFor();
+    await journey.axe('07-move-validation', 'vi-1280');
+    await journey.screenshot('07-move-validation', 'vi-1280');
+    await page.getByRole('button', { name: 'Hủy' }).click();
+    await page.getByTestId('move-form').waitFor({ state: 'detached' });
+
     // The birth form refuses an empty submission in Vietnamese.
     await journey.goto('/registry/births/new');
     await page.getByTestId('birth-submit').click();
     await page.getByText('Hãy nhập Họ và tên.').waitFor();
-    await journey.capture('07-birth-form', async () => {
+    await journey.capture('08-birth-form', async () => {
       await page.getByTestId('birth-form').waitFor();
     });
     await journey.close();
@@ -130,6 +140,13 @@ describe('police registry and the citizen who was looked up', () => {
     await journey.capture('01-my-record', async () => {
       await page.getByTestId('record-name').waitFor();
     });
+
+    // Backend-for-frontend: the session cookie is out of the page's reach, no token is stored, and a state-changing
+    // call without the session's CSRF header is refused.
+    const exposed = (await page.evaluate('JSON.stringify([document.cookie, Object.keys(localStorage), Object.keys(sessionStorage)])')) as string;
+    assert.ok(!exposed.includes('da06_session') && !/eyJ/.test(exposed), `nothing secret is readable by scripts: ${exposed}`);
+    const forged = (await page.evaluate(`fetch('/api/v1/registry/presentation-codes', { method: 'POST', credentials: 'same-origin' }).then(async (r) => [r.status, (await r.json()).code])`)) as [number, string];
+    assert.deepEqual(forged, [403, 'IDENTITY_CSRF_REJECTED']);
 
     await journey.goto('/me/data-access');
     await page.getByTestId('access-count').waitFor();

@@ -316,7 +316,13 @@ export async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(350);
 }
 
-/** Signs in through the OpenID provider's pages: password, then (staff) the authenticator code. */
+/** The last authenticator code used per secret: the provider accepts a code once (RFC 6238 §5.2, no replay). */
+const usedCodes = new Map<string, string>();
+
+/**
+ * Signs in through the OpenID provider's pages: password, then (staff) the authenticator code. A second sign-in of
+ * the same account within one 30-second step waits for the next code, as a person would.
+ */
 export async function signIn(journey: Journey, account: Account, options: { checkPages?: boolean } = {}): Promise<void> {
   const page = journey.page;
   await page.waitForURL(/\/oidc\/interaction\//);
@@ -326,7 +332,9 @@ export async function signIn(journey: Journey, account: Account, options: { chec
   await page.locator('form[action$="/password"] button[type=submit]').click();
   if (account.totpSecret) {
     await page.waitForSelector('#code');
-    await page.locator('#code').fill(await totpCode(account.totpSecret));
+    const code = await totpCode(account.totpSecret, usedCodes.get(account.totpSecret));
+    usedCodes.set(account.totpSecret, code);
+    await page.locator('#code').fill(code);
     if (options.checkPages) await journey.axe('provider-totp', 'vi-1280');
     await page.locator('form[action$="/totp"] button[type=submit]').click();
   }

@@ -107,6 +107,10 @@ describe('registry over HTTP', () => {
         403,
         'PURPOSE_NOT_ALLOWED',
       );
+      const { person: sample, card: sampleCard } = await someone(validCardHolder);
+      const odd = await post('/api/v1/registry/verifications', hostToken, { qr: qrOf(sample, sampleCard!).replace(/\|Nam\||\|Nữ\|/, '|Nu|'), purpose: 'stay_notice' });
+      const finding = odd.json().findings.find((item: { code: string }) => item.code === 'SEX_UNUSUAL_SPELLING' || item.code === 'INVALID_SEX');
+      assert.ok(finding && finding.message.vi.length > 0 && finding.message.en.length > 0, odd.body);
       const problem = assertProblem(await post('/api/v1/registry/verifications', hostToken, { qr: 'https://example.com/not-a-card', purpose: 'stay_notice' }), 400, 'QR_INVALID');
       assert.equal(typeof problem.parseCode, 'string');
       assertProblem(await post('/api/v1/registry/verifications', hostToken, { qr: 'x', purpose: 'sightseeing' }), 400, 'VALIDATION_FAILED');
@@ -316,6 +320,12 @@ describe('registry over HTTP', () => {
   });
 
   describe('administrative units', () => {
+    it('lists the town’s current wards', async () => {
+      const wards = (await platform.app.inject({ method: 'GET', url: '/api/v1/registry/wards' })).json();
+      assert.deepEqual(wards.map((ward: { code: string }) => ward.code).sort(), ['13324', '13330', '13336', '13348', '13363', '13366']);
+      assert.ok(wards.some((ward: { name: string }) => ward.name === 'Phường Đồng Văn'));
+    });
+
     it('answers what a reused code meant on a date and what an old unit is today', async () => {
       const then = (await platform.app.inject({ method: 'GET', url: '/api/v1/registry/units?code=13348&date=2023-08-15' })).json();
       assert.equal(then.unit.name, 'Phường Yên Bắc');

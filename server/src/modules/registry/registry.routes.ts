@@ -23,6 +23,7 @@ import {
   VerificationResponse,
   WantedEntry,
   WantedRequest,
+  Ward,
 } from './registry.schemas.ts';
 import type { RegistryService } from './registry.service.ts';
 
@@ -165,6 +166,15 @@ export function registryRoutes(registry: RegistryService) {
         schema: { summary: 'Xóa khỏi danh sách truy tìm / clear from the wanted list', tags, params: PersonIdParams, response: { 200: Type.Object({ personId: Type.String(), active: Type.Boolean() }) } },
       },
       async (request) => registry.clearWanted(actorOf(request), request.params.personId, request.id),
+    );
+
+    app.get(
+      '/wards',
+      {
+        config: { access: { public: true } },
+        schema: { summary: 'Các phường hiện nay của thị xã / the town’s current wards', tags, response: { 200: Type.Array(Ward) } },
+      },
+      async () => registry.units.current().map((ward) => ({ code: ward.code, name: ward.name, id: ward.id, validFrom: ward.validFrom })),
     );
 
     app.get<{ Querystring: Static<typeof UnitQuery> }>(

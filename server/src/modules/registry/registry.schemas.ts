@@ -22,7 +22,7 @@ export const VerificationRequest = Type.Union([
 ]);
 export type VerificationRequest = Static<typeof VerificationRequest>;
 
-const Finding = Type.Object({ code: Type.String(), severity: Type.String(), field: Type.String() });
+const Finding = Type.Object({ code: Type.String(), severity: Type.String(), field: Type.String(), message: Type.Object({ vi: Type.String(), en: Type.String() }) });
 
 const CardView = Type.Object({
   id: Type.String(),
@@ -247,3 +247,5 @@ export const PresentationCode = Type.Object({
   expiresAt: Type.String(),
   ttlSeconds: Type.Integer(),
 });
+
+export const Ward = Type.Object({ code: Type.String(), name: Type.String(), id: Type.String(), validFrom: Type.String() });

@@ -19,7 +19,7 @@ import { publish } from '../../kernel/outbox.ts';
 import type { AuditService } from '../audit/index.ts';
 import { CURRENT_DUY_TIEN_WARDS, currentUnitsFor, unitOn, ADMINISTRATIVE_UNITS, type AdministrativeUnit } from './administrative-units.ts';
 import { ageOn, cardExpiry, isExpired } from './card-rules.ts';
-import { parseCardQr, type CardQrFinding as Finding } from './card-qr.ts';
+import { CARD_QR_FINDING_MESSAGES, parseCardQr, type CardQrFinding as Finding } from './card-qr.ts';
 import { namesMatch, normalizeName, searchKey, isPlausibleName } from './names.ts';
 import { buildPersonId, isOldIdNumber } from './person-id.ts';
 import { RegistryErrors } from './registry.errors.ts';
@@ -78,11 +78,13 @@ export interface PersonView {
 
 export type VerificationResultCode = 'match' | 'mismatch' | 'not_found' | 'card_expired' | 'card_revoked' | 'deceased';
 
+export type ExplainedFinding = Finding & { message: { vi: string; en: string } };
+
 export interface VerificationResult {
   result: VerificationResultCode;
   mismatchedFields: string[];
   person: Partial<Record<PersonField, unknown>> | null;
-  findings: Finding[];
+  findings: ExplainedFinding[];
   purpose: VerificationPurposeCode;
   checkedAt: string;
 }
@@ -355,12 +357,14 @@ export function createRegistryService(deps: { db: Database; audit: AuditService;
     return personIds.map((id) => byId.get(id));
   }, 500);
 
-  async function claimsOf(input: GuestInput, now: string): Promise<{ claimed: Claimed | null; findings: Finding[]; via: 'card_qr' | 'app_qr' | 'particulars' }> {
+  async function claimsOf(input: GuestInput, now: string): Promise<{ claimed: Claimed | null; findings: ExplainedFinding[]; via: 'card_qr' | 'app_qr' | 'particulars' }> {
     if ('qr' in input) {
       const parsed = parseCardQr(input.qr, { today: now });
       if (!parsed.ok) throw new DomainError(RegistryErrors.QR_INVALID, { reasonVi: parsed.messages.vi, reasonEn: parsed.messages.en }, { parseCode: parsed.code });
       // An unreadable date on the card can match nothing: it shows up as a mismatch of that field.
-      return { claimed: { ...parsed.card, birthDate: parsed.card.birthDate ?? '', sex: parsed.card.sex ?? undefined }, findings: parsed.findings, via: 'card_qr' };
+      // Findings carry their message in both languages, so that every station words them the same way.
+      const findings = parsed.findings.map((finding) => ({ ...finding, message: CARD_QR_FINDING_MESSAGES[finding.code] }));
+      return { claimed: { ...parsed.card, birthDate: parsed.card.birthDate ?? '', sex: parsed.card.sex ?? undefined }, findings, via: 'card_qr' };
     }
     if ('appCode' in input) {
       if (!input.appCode.startsWith(PRESENTATION_PREFIX)) throw new DomainError(RegistryErrors.APP_CODE_INVALID);

@@ -16,11 +16,12 @@ import {
   UserAddOutlined,
   UserOutlined,
 } from '@ant-design/icons';
+import { AlertOutlined, AppstoreOutlined, BellOutlined, ClockCircleOutlined, ContactsOutlined, DashboardOutlined, FilePdfOutlined, FileSearchOutlined, FormOutlined, LineChartOutlined, LoginOutlined, ShopOutlined, SolutionOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Role } from './features/identity/roles.ts';
 
 /** Menu groups, in menu order (`nav.sections.<key>`). */
-export const SECTIONS = ['registry', 'verification', 'citizen', 'admin'] as const;
+export const SECTIONS = ['registry', 'presence', 'verification', 'citizen', 'plan', 'admin'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface Area {
@@ -51,6 +52,24 @@ export const AREAS: Area[] = [
   { path: '/admin/roles', key: 'adminRoles', section: 'admin', roles: ['admin'], icon: <AuditOutlined />, Screen: lazy(() => import('./routes/AdminRoles.tsx')) },
   { path: '/admin/wards', key: 'adminWards', section: 'admin', roles: ['admin'], icon: <ClusterOutlined />, Screen: lazy(() => import('./routes/AdminWards.tsx')) },
   { path: '/admin/clients', key: 'adminClients', section: 'admin', roles: ['admin'], icon: <KeyOutlined />, Screen: lazy(() => import('./routes/AdminClients.tsx')) },
+  // The plan (#6): readers are the plan module's READERS; the town-wide views its STAFF (plan.routes.ts).
+  { path: '/plan/reports', key: 'planReports', section: 'plan', roles: ['unit_reporter'], icon: <FormOutlined />, Screen: lazy(() => import('./routes/plan/UnitReports.tsx')) },
+  { path: '/plan/reports/:month/:number', key: 'planReport', section: 'plan', roles: ['working_group_secretary', 'unit_reporter', 'leader', 'admin'], icon: <FormOutlined />, hidden: true, Screen: lazy(() => import('./routes/plan/Report.tsx')) },
+  { path: '/plan/submissions', key: 'planSubmissions', section: 'plan', roles: ['working_group_secretary', 'leader', 'admin'], icon: <FileSearchOutlined />, Screen: lazy(() => import('./routes/plan/Submissions.tsx')) },
+  { path: '/plan/consolidations', key: 'planConsolidations', section: 'plan', roles: ['working_group_secretary', 'leader', 'admin'], icon: <FilePdfOutlined />, Screen: lazy(() => import('./routes/plan/Consolidations.tsx')) },
+  { path: '/plan/overview', key: 'planOverview', section: 'plan', roles: ['leader', 'working_group_secretary', 'admin'], icon: <DashboardOutlined />, Screen: lazy(() => import('./routes/plan/Overview.tsx')) },
+  { path: '/plan/models', key: 'planModels', section: 'plan', roles: ['working_group_secretary', 'unit_reporter', 'leader', 'admin'], icon: <AppstoreOutlined />, Screen: lazy(() => import('./routes/plan/Models.tsx')) },
+  { path: '/plan/models/:number', key: 'planModel', section: 'plan', roles: ['working_group_secretary', 'unit_reporter', 'leader', 'admin'], icon: <AppstoreOutlined />, hidden: true, Screen: lazy(() => import('./routes/plan/Model.tsx')) },
+  { path: '/plan/notifications', key: 'planNotifications', section: 'plan', roles: ['working_group_secretary', 'unit_reporter', 'admin'], icon: <BellOutlined />, Screen: lazy(() => import('./routes/plan/Notifications.tsx')) },
+  // Stays and entries (#7): roles as in presence.routes.ts.
+  { path: '/presence/notice', key: 'presenceNotice', section: 'presence', roles: ['host'], icon: <SolutionOutlined />, Screen: lazy(() => import('./routes/presence/StayNotice.tsx')) },
+  { path: '/presence/gate', key: 'presenceGate', section: 'presence', roles: ['checkpoint_operator'], icon: <LoginOutlined />, Screen: lazy(() => import('./routes/presence/Gate.tsx')) },
+  { path: '/presence/alerts', key: 'presenceAlerts', section: 'presence', roles: ['police'], icon: <AlertOutlined />, Screen: lazy(() => import('./routes/presence/Alerts.tsx')) },
+  { path: '/presence/establishments', key: 'presenceEstablishments', section: 'presence', roles: ['police', 'admin'], icon: <ShopOutlined />, Screen: lazy(() => import('./routes/presence/Establishments.tsx')) },
+  { path: '/presence/establishments/:establishmentId', key: 'presenceEstablishment', section: 'presence', roles: ['police', 'admin'], icon: <ShopOutlined />, hidden: true, Screen: lazy(() => import('./routes/presence/EstablishmentDetail.tsx')) },
+  { path: '/presence/compliance', key: 'presenceCompliance', section: 'presence', roles: ['police'], icon: <ClockCircleOutlined />, Screen: lazy(() => import('./routes/presence/Compliance.tsx')) },
+  { path: '/presence/person', key: 'presencePerson', section: 'presence', roles: ['police'], icon: <ContactsOutlined />, Screen: lazy(() => import('./routes/presence/Person.tsx')) },
+  { path: '/presence/tourism', key: 'presenceTourism', section: 'presence', roles: ['police', 'leader', 'admin'], icon: <LineChartOutlined />, Screen: lazy(() => import('./routes/presence/Tourism.tsx')) },
 ];
 
 /** The kiosk runs outside the shell (full screen, no menu) for the roles that verify at a counter. */

@@ -6,6 +6,10 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import planEn from './plan.en.json';
+import planVi from './plan.vi.json';
+import presenceEn from './presence.en.json';
+import presenceVi from './presence.vi.json';
 import vi from './vi.json';
 
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -23,7 +27,9 @@ function storedLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { translation: vi, plan: planVi, presence: presenceVi }, en: { translation: en, plan: planEn, presence: presenceEn } },
+  // Feature namespaces also hold their menu labels (nav.*, home.describe.*), found from the shell's t() this way.
+  fallbackNS: ['plan', 'presence'],
   lng: storedLanguage(),
   fallbackLng: 'vi',
   supportedLngs: [...LANGUAGES],

@@ -45,6 +45,8 @@ describe('monthly reports of the plan, from the unit to the consolidated PDF', (
   });
 
   const status = (page: Page) => page.getByTestId('report-state').getByTestId('report-status');
+  /** Full-page screenshots start at the top, so the sticky header stays where it belongs. */
+  const top = (page: Page) => page.evaluate('window.scrollTo(0, 0)');
 
   it('a unit reporter sees the month, fills in model 9 with its live figures, saves a draft and submits', async () => {
     const started = Date.now();
@@ -56,6 +58,7 @@ describe('monthly reports of the plan, from the unit to the consolidated PDF', (
     await page.getByTestId(`open-report-${MODEL}`).waitFor();
     assert.match(await page.getByTestId('unit-deadline').innerText(), new RegExp(`${displayMonth(month)}.*11/`));
     await reporterJourney.capture('01-unit-month', async () => {
+      await top(page);
       await page.getByTestId(`open-report-${MODEL}`).waitFor();
       await page.getByTestId('plan-notifications').waitFor();
     });
@@ -80,6 +83,7 @@ describe('monthly reports of the plan, from the unit to the consolidated PDF', (
     await page.getByTestId('history-entry').and(page.locator('[data-action=save_draft]')).waitFor();
     assert.equal(await status(page).getAttribute('data-status'), 'draft');
     await reporterJourney.capture('02-report-draft', async () => {
+      await top(page);
       await page.getByTestId('report-form').waitFor();
     });
 
@@ -91,6 +95,7 @@ describe('monthly reports of the plan, from the unit to the consolidated PDF', (
     assert.equal(await page.getByTestId('report-form').count(), 0);
     assert.match(await page.getByTestId('report-state').innerText(), /Đúng hạn/);
     await reporterJourney.capture('03-submitted', async () => {
+      await top(page);
       await page.getByTestId('report-content').waitFor();
     });
     process.stdout.write(`  reporter journey: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
@@ -108,6 +113,7 @@ describe('monthly reports of the plan, from the unit to the consolidated PDF', (
     // Reminders ran when the platform started: last month's reports are overdue for every unit.
     await page.getByTestId('plan-notification').first().waitFor();
     await secretaryJourney.capture('04-submissions', async () => {
+      await top(page);
       await page.getByTestId('submission-totals').waitFor();
       await page.getByTestId('submissions-models').waitFor();
     });
@@ -126,6 +132,7 @@ describe('monthly reports of the plan, from the unit to the consolidated PDF', (
     await unitPage.getByTestId('return-comment').waitFor();
     assert.match(await unitPage.getByTestId('return-comment').innerText(), /Bổ sung số cơ sở lưu trú/);
     await reporterJourney!.capture('05-returned', async () => {
+      await top(unitPage);
       await unitPage.getByTestId('return-comment').waitFor();
       await unitPage.getByTestId('report-form').waitFor();
     });
@@ -141,6 +148,7 @@ describe('monthly reports of the plan, from the unit to the consolidated PDF', (
     const actions = await page.getByTestId('history-entry').evaluateAll((entries) => entries.map((entry) => entry.getAttribute('data-action')));
     assert.deepEqual(actions, ['accept', 'submit', 'return', 'submit', 'save_draft'], 'the action log, newest first');
     await secretaryJourney.capture('06-accepted', async () => {
+      await top(page);
       await page.getByTestId('report-history').waitFor();
     });
     process.stdout.write(`  secretary review: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
@@ -157,6 +165,7 @@ describe('monthly reports of the plan, from the unit to the consolidated PDF', (
     const number = await page.getByTestId('document-number').first().innerText();
     assert.match(number, /^\d+\/BC-/);
     await secretaryJourney!.capture('07-consolidations', async () => {
+      await top(page);
       await page.getByTestId('document-number').first().waitFor();
     });
 
@@ -193,6 +202,7 @@ describe('monthly reports of the plan, from the unit to the consolidated PDF', (
     await page.getByTestId('deadline-timeline').waitFor();
     assert.match(await page.getByTestId('overview-reporting').innerText(), /Đã nộp\s*1\b/);
     await journey.capture('08-overview', async () => {
+      await top(page);
       await page.locator('[data-testid=chart-groups] svg').waitFor();
       await page.locator('[data-testid=chart-units] svg').waitFor();
     });
@@ -202,6 +212,7 @@ describe('monthly reports of the plan, from the unit to the consolidated PDF', (
     await page.getByTestId('model-reports').getByText(displayMonth(month)).click();
     await page.getByTestId('model-reports').getByTestId('report-history').waitFor();
     await journey.capture('09-model-history', async () => {
+      await top(page);
       await page.getByTestId('model-detail').waitFor();
       await page.getByTestId('model-reports').waitFor();
     });

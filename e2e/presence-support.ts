@@ -47,11 +47,19 @@ export async function cardHolders(platform: E2ePlatform, count: number): Promise
   return rows;
 }
 
-/** A card holder on the seeded wanted list. */
+/**
+ * A card holder on the wanted list: one the seed put there when the seeded town has one with a valid card, otherwise
+ * a card holder the police add to the list now (registry service, as POST /registry/wanted does).
+ */
 export async function wantedHolder(platform: E2ePlatform): Promise<CardHolder & { wanted_reason: string }> {
-  const [row] = await platform.kernel.db.query<CardHolder>(`${HOLDERS} AND w.person_id IS NOT NULL ORDER BY p.person_id LIMIT 1`, [platform.today]);
-  assert.ok(row?.wanted_reason, 'the seeded town has a wanted person with a valid card');
-  return row as CardHolder & { wanted_reason: string };
+  const [seeded] = await platform.kernel.db.query<CardHolder>(`${HOLDERS} AND w.person_id IS NOT NULL ORDER BY p.person_id LIMIT 1`, [platform.today]);
+  if (seeded?.wanted_reason) return seeded as CardHolder & { wanted_reason: string };
+  // The last card holder by id: never one of cardHolders(), which take the first ones.
+  const [holder] = await platform.kernel.db.query<CardHolder>(`${HOLDERS} AND w.person_id IS NULL ORDER BY p.person_id DESC LIMIT 1`, [platform.today]);
+  assert.ok(holder, 'the seeded town has a card holder');
+  const reasonCode = 'WANTED_FUGITIVE';
+  await platform.built.services.registry.addWanted(REGISTRAR, { requestId: `e2e-wanted-${holder.person_id}`, personId: holder.person_id, reasonCode }, `e2e-${randomUUID()}`);
+  return { ...holder, wanted_reason: reasonCode };
 }
 
 /** The QR text printed on the holder's card (registry card-qr.ts). */

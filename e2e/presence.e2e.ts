@@ -26,6 +26,7 @@ describe('stay notices, live police alerts and the offline queue', () => {
   let operator: Account;
   let police: Account;
   let gateKeeper: Account;
+  let busDesk: Account;
   let hotelId: string;
   let pendingName: string;
   let guests: CardHolder[];
@@ -37,6 +38,7 @@ describe('stay notices, live police alerts and the offline queue', () => {
     platform = await startPlatform({ residents: 3000 });
     browser = await launchBrowser();
     hotelId = await registerEstablishment(platform, { kind: 'hotel', name: 'Khách sạn Sông Châu', address: 'Số 12 đường Lê Công Thanh, phường Duy Tiên', wardCode: WARD, capacity: 60 });
+    const busId = await registerEstablishment(platform, { kind: 'bus_operator', name: 'Nhà xe Phúc Xuyên Duy Tiên', address: 'Bến xe Duy Tiên', wardCode: WARD });
     const siteId = await registerEstablishment(platform, { kind: 'tourist_site', name: 'Khu du lịch Tam Chúc — cổng số 1', address: 'Cổng số 1', wardCode: WARD, capacity: 500 });
     // An owner's registration waits for the police.
     pendingName = 'Nhà nghỉ Hoa Sữa';
@@ -48,6 +50,7 @@ describe('stay notices, live police alerts and the offline queue', () => {
     guests = await cardHolders(platform, 4);
     wanted = await wantedHolder(platform);
     operator = await platform.createAccount({ username: 'letan.songchau', kind: 'business', displayName: 'Lễ tân Khách sạn Sông Châu', roles: ['host'], establishmentId: hotelId, establishmentKind: 'hotel' });
+    busDesk = await platform.createAccount({ username: 'nhaxe.phucxuyen', kind: 'business', displayName: 'Nhà xe Phúc Xuyên', roles: ['host'], establishmentId: busId, establishmentKind: 'bus_operator' });
     gateKeeper = await platform.createAccount({ username: 'cong.tamchuc', kind: 'business', displayName: 'Cổng Khu du lịch Tam Chúc', roles: ['checkpoint_operator'], establishmentId: siteId, establishmentKind: 'site_gate' });
     police = await platform.createAccount({ username: 'canhsat.khuvuc', kind: 'staff', displayName: 'Thiếu tá Phạm Đức Long', roles: ['police'], wards: [WARD], totp: true });
   });
@@ -218,6 +221,36 @@ describe('stay notices, live police alerts and the offline queue', () => {
       await page.getByTestId('current-guests').waitFor();
     });
     process.stdout.write(`  offline queue journey: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  });
+
+  it('a bus operator sends a trip with its passenger list in one notice', async () => {
+    const started = Date.now();
+    const journey = await Journey.start(browser, platform, 'presence-bus');
+    const page = journey.page;
+    await journey.goto('/presence/notice');
+    await page.getByTestId('sign-in').click();
+    await signIn(journey, busDesk);
+    await page.getByRole('heading', { name: 'Danh sách hành khách theo chuyến' }).waitFor();
+    await scan(page, cardQr(guests[3]!));
+    await page.getByTestId('guest-item').first().waitFor();
+    // The trip is required: the form says so before anything is queued.
+    await page.locator('#notice_tripRoute').fill('');
+    await page.getByTestId('submit-notice').click();
+    await page.getByText('Nhập Tuyến.').waitFor();
+    await page.locator('#notice_tripRoute').fill('Duy Tiên – Mỹ Đình');
+    await page.locator('#notice_tripPlate').fill('90b-123.45');
+    await journey.capture('12-bus-trip', async () => {
+      await top(page);
+      await page.getByTestId('guest-list').waitFor();
+    });
+    await page.getByTestId('submit-notice').click();
+    await page.getByTestId('receipt').getByText(guests[3]!.full_name).waitFor();
+    const [trip] = await platform.kernel.db.query<{ route: string; plate: string }>(
+      `SELECT trip_route AS route, trip_vehicle_plate AS plate FROM presence.stay_notice WHERE establishment_id = (SELECT id FROM presence.establishment WHERE name = 'Nhà xe Phúc Xuyên Duy Tiên')`,
+    );
+    assert.deepEqual(trip, { route: 'Duy Tiên – Mỹ Đình', plate: '90B-123.45' });
+    await journey.close();
+    process.stdout.write(`  bus journey: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   });
 
   it('a site gate scans a person in and out and follows the occupancy', async () => {

@@ -296,9 +296,11 @@ export default function StayNotice() {
                   <DatePicker showTime={{ format: 'HH:mm' }} format={DATE_TIME} style={{ width: 220 }} />
                 </Form.Item>
               </Space>
-              <Button type="primary" size="large" icon={<SendOutlined aria-hidden />} onClick={() => void submit()} data-testid="submit-notice" disabled={!owner}>
-                {t(bus ? 'notice.submitBus' : 'notice.submit', { count: guests.length })}
-              </Button>
+              <div>
+                <Button type="primary" size="large" icon={<SendOutlined aria-hidden />} onClick={() => void submit()} data-testid="submit-notice" disabled={!owner}>
+                  {t(bus ? 'notice.submitBus' : 'notice.submit', { count: guests.length })}
+                </Button>
+              </div>
               <Typography.Paragraph style={{ marginTop: 8, color: 'rgba(0,0,0,0.68)' }}>{t('notice.deadlineRule')}</Typography.Paragraph>
             </Form>
           </Card>
@@ -314,6 +316,7 @@ export default function StayNotice() {
           >
             <Typography.Paragraph style={{ color: 'rgba(0,0,0,0.68)' }}>{t('queue.lead')}</Typography.Paragraph>
             <List<OutboxItem>
+              itemLayout="vertical"
               data-testid="queue"
               dataSource={[...outbox.items].sort((a, b) => b.createdAt.localeCompare(a.createdAt))}
               locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('queue.empty')} /> }}
@@ -397,7 +400,7 @@ export default function StayNotice() {
               loading={place.loading}
               rows={currentGuests}
               rowKey={(guest) => guest.stayId}
-              emptyText={t('guestsNow.empty')}
+              emptyText={t(bus ? 'guestsNow.emptyBus' : 'guestsNow.empty')}
               columns={[
                 { key: 'name', title: t('receipt.guest'), render: (guest) => <Typography.Text strong>{guest.name}</Typography.Text> },
                 { key: 'room', title: t('receipt.room'), render: (guest) => guest.room ?? '—' },

@@ -17,6 +17,17 @@ import { useWardNames } from '../../features/registry/wards.ts';
 
 const DAY = 'YYYY-MM-DD';
 
+/** Every day of the range, with 0 where the server has no arrival (it lists only days that have some). */
+function everyDay(from: string, to: string, days: Array<{ day: string; arrivals: number }>): Array<{ day: string; arrivals: number }> {
+  const known = new Map(days.map((entry) => [entry.day, entry.arrivals]));
+  const result: Array<{ day: string; arrivals: number }> = [];
+  for (let day = dayjs(from); !day.isAfter(dayjs(to), 'day') && result.length < 400; day = day.add(1, 'day')) {
+    const key = day.format(DAY);
+    result.push({ day: key, arrivals: known.get(key) ?? 0 });
+  }
+  return result;
+}
+
 export default function Tourism() {
   const { t, i18n } = useTranslation('presence');
   const today = todayIso();
@@ -32,6 +43,7 @@ export default function Tourism() {
     [range[0], range[1], ward],
   );
   const data = loaded.data;
+  const perDay = data ? everyDay(data.from, data.to, data.perDay) : [];
   const names = useWardNames([...new Set([...wardOptions, ...(data?.byWard ?? []).map((row) => row.key)])]);
   const number = (value: number) => value.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'vi-VN');
   const nationality = (code: string) => (code === 'VNM' ? t('tourism.vietnamese') : t(`nationalities.${code}`, { defaultValue: code }));
@@ -137,14 +149,14 @@ export default function Tourism() {
           <Card title={t('tourism.perDay')} style={{ marginTop: 16 }}>
             <Chart
               testId="chart-per-day"
-              summary={t('tourism.perDaySummary', { from: formatDate(data.from), to: formatDate(data.to), arrivals: data.arrivals, peak: Math.max(0, ...data.perDay.map((day) => day.arrivals)) })}
+              summary={t('tourism.perDaySummary', { from: formatDate(data.from), to: formatDate(data.to), arrivals: data.arrivals, peak: Math.max(0, ...perDay.map((day) => day.arrivals)) })}
               height={300}
               option={{
                 tooltip: { trigger: 'axis' },
                 grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-                xAxis: { type: 'category', data: data.perDay.map((day) => formatDate(day.day).slice(0, 5)), boundaryGap: false },
+                xAxis: { type: 'category', data: perDay.map((day) => formatDate(day.day).slice(0, 5)), boundaryGap: false },
                 yAxis: { type: 'value', minInterval: 1 },
-                series: [{ name: t('tourism.arrivals'), type: 'line', smooth: true, areaStyle: { opacity: 0.15 }, data: data.perDay.map((day) => day.arrivals) }],
+                series: [{ name: t('tourism.arrivals'), type: 'line', areaStyle: { opacity: 0.15 }, data: perDay.map((day) => day.arrivals) }],
               }}
             />
             <details style={{ marginTop: 8 }}>
@@ -154,7 +166,7 @@ export default function Tourism() {
                   size="small"
                   rowKey="day"
                   pagination={{ pageSize: 15, size: 'small' }}
-                  dataSource={data.perDay}
+                  dataSource={perDay}
                   columns={[
                     { key: 'day', title: t('tourism.day'), render: (_: unknown, row: { day: string }) => formatDate(row.day) },
                     { key: 'arrivals', title: t('tourism.arrivals'), dataIndex: 'arrivals', align: 'right' },

@@ -188,6 +188,11 @@ describe('monthly reports of the plan, from the unit to the consolidated PDF', (
     const xlsxFile = path.join(ARTIFACTS, 'plan-consolidated.xlsx');
     await xlsx.saveAs(xlsxFile);
     assert.equal(fs.readFileSync(xlsxFile).subarray(0, 2).toString('latin1'), 'PK', 'the workbook is a zip (OOXML)');
+    // The standing agency's reminders, all of them.
+    await secretaryJourney!.goto('/plan/notifications');
+    await page.getByTestId('plan-notification').first().waitFor();
+    await secretaryJourney!.axe('08-notifications', 'vi-1280');
+    await secretaryJourney!.screenshot('08-notifications', 'vi-1280');
     process.stdout.write(`  consolidation and downloads: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   });
 
@@ -201,17 +206,22 @@ describe('monthly reports of the plan, from the unit to the consolidated PDF', (
     await page.locator('[data-testid=chart-groups] svg').waitFor();
     await page.getByTestId('deadline-timeline').waitFor();
     assert.match(await page.getByTestId('overview-reporting').innerText(), /Đã nộp\s*1\b/);
-    await journey.capture('08-overview', async () => {
+    await journey.capture('09-overview', async () => {
       await top(page);
       await page.locator('[data-testid=chart-groups] svg').waitFor();
       await page.locator('[data-testid=chart-units] svg').waitFor();
     });
 
+    await journey.goto('/plan/models');
+    await page.getByTestId('models').getByRole('link', { name: new RegExp(`^Mô hình ${MODEL} `) }).waitFor();
+    await journey.axe('10-models', 'vi-1280');
+    await journey.screenshot('10-models', 'vi-1280');
+
     await journey.goto(`/plan/models/${MODEL}`);
     await page.getByTestId('model-reports').waitFor();
     await page.getByTestId('model-reports').getByText(displayMonth(month)).click();
     await page.getByTestId('model-reports').getByTestId('report-history').waitFor();
-    await journey.capture('09-model-history', async () => {
+    await journey.capture('11-model-history', async () => {
       await top(page);
       await page.getByTestId('model-detail').waitFor();
       await page.getByTestId('model-reports').waitFor();

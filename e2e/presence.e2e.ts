@@ -205,8 +205,13 @@ describe('stay notices, live police alerts and the offline queue', () => {
     assert.equal(lost, 1);
     assert.equal(await noticeCount(), before + 2, 'the first copy reached the server');
     await page.unroute('**/api/v1/presence/stay-notices');
-    await page.getByTestId('send-now').click();
-    await page.getByTestId('receipt').waitFor();
+    // The queue lives on the device: after a reload the page finds the notice still waiting and sends it again.
+    await page.reload();
+    await page.waitForFunction(
+      `document.querySelectorAll('[data-testid=queue-item]').length === 3 && document.querySelectorAll('[data-testid=queue-item]:not([data-state=sent])').length === 0`,
+    );
+    await page.getByRole('button', { name: 'Xem biên nhận' }).first().click();
+    await page.getByTestId('receipt').getByText(guests[2]!.full_name).waitFor();
     assert.match(await page.getByTestId('receipt').innerText(), /đã được ghi nhận từ lần gửi trước/);
     assert.equal(await noticeCount(), before + 2, 'the resend with the same request id recorded nothing new');
 
@@ -239,7 +244,7 @@ describe('stay notices, live police alerts and the offline queue', () => {
     await page.getByText('Nhập Tuyến.').waitFor();
     await page.locator('#notice_tripRoute').fill('Duy Tiên – Mỹ Đình');
     await page.locator('#notice_tripPlate').fill('90b-123.45');
-    await journey.capture('12-bus-trip', async () => {
+    await journey.capture('08-bus-trip', async () => {
       await top(page);
       await page.getByTestId('guest-list').waitFor();
     });
@@ -281,7 +286,7 @@ describe('stay notices, live police alerts and the offline queue', () => {
     const journey = policeJourney!;
     await journey.goto('/presence/establishments');
     await page.getByTestId('establishments').getByText(pendingName).waitFor();
-    await journey.capture('08-establishments-pending', async () => {
+    await journey.capture('09-establishments-pending', async () => {
       await top(page);
       await page.getByTestId('establishments').waitFor();
     });
@@ -290,13 +295,15 @@ describe('stay notices, live police alerts and the offline queue', () => {
 
     await journey.goto(`/presence/establishments/${hotelId}`);
     await page.getByTestId('establishment-guests').getByText(wanted.full_name).waitFor();
-    await journey.capture('09-hotel-guests', async () => {
+    await journey.capture('10-hotel-guests', async () => {
       await top(page);
       await page.getByTestId('establishment-guests').waitFor();
     });
 
     await journey.goto('/presence/compliance');
     await page.getByTestId('compliance-summary').waitFor();
+    await journey.axe('11-compliance', 'vi-1280');
+    await journey.screenshot('11-compliance', 'vi-1280');
 
     await journey.goto('/presence/person');
     await page.locator('#person_personId').fill(wanted.person_id);
@@ -306,7 +313,7 @@ describe('stay notices, live police alerts and the offline queue', () => {
     await page.getByTitle('Xác minh nghiệp vụ công an').click();
     await page.getByTestId('person-read').click();
     await page.getByTestId('person-stays').getByText('Khách sạn Sông Châu').first().waitFor();
-    await journey.capture('10-person', async () => {
+    await journey.capture('12-person', async () => {
       await top(page);
       await page.getByTestId('person-stays').waitFor();
     });
@@ -315,7 +322,7 @@ describe('stay notices, live police alerts and the offline queue', () => {
     await page.locator('[data-testid=chart-per-day] svg').waitFor();
     const totals = await page.getByTestId('tourism-totals').innerText();
     assert.match(totals, /Lượt khách\s*[1-9]/);
-    await journey.capture('11-tourism', async () => {
+    await journey.capture('13-tourism', async () => {
       await top(page);
       await page.locator('[data-testid=chart-per-day] svg').waitFor();
       await page.locator('[data-testid=chart-nationality] svg').waitFor();

@@ -43,8 +43,9 @@ export function useOutbox(owner: string | undefined) {
     window.addEventListener('online', back);
     window.addEventListener('offline', gone);
     document.addEventListener('visibilitychange', visible);
-    // Whatever a previous visit left waiting goes now.
-    void flush();
+    // Whatever a previous visit left waiting goes now, backoff or not: a page load is a one-off, and a notice that
+    // waited for sign-in is due exactly when the operator comes back signed in.
+    void flush(true);
     return () => {
       stopListening();
       window.removeEventListener('storage', fromOtherTab);

@@ -143,6 +143,21 @@ export default function Alerts() {
     document.title = `${open > 0 ? `(${open}) ` : ''}${base} — DA06`;
   }, [open, t]);
 
+  // A page reloaded with the sound on cannot play until the officer interacts: the first click or key re-arms it.
+  useEffect(() => {
+    if (!sound || audio.current) return;
+    const arm = () => {
+      audio.current ??= new AudioContext();
+      void audio.current.resume();
+    };
+    window.addEventListener('pointerdown', arm, { once: true });
+    window.addEventListener('keydown', arm, { once: true });
+    return () => {
+      window.removeEventListener('pointerdown', arm);
+      window.removeEventListener('keydown', arm);
+    };
+  }, [sound]);
+
   const toggleSound = (on: boolean) => {
     setSound(on);
     try {

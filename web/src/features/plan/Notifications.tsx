@@ -12,7 +12,7 @@ import { useLoad } from '../../components/useLoad.ts';
 import { formatDateTime } from '../../format.ts';
 import { planApi, type Notification } from './api.ts';
 import { formatMonth, MONTH } from './month.ts';
-import { useText } from './ui.tsx';
+import { CardTitle, useText } from './ui.tsx';
 
 export function PlanNotifications({ compact, pageSize = 10 }: { compact?: boolean; pageSize?: number }) {
   const { t } = useTranslation('plan');
@@ -38,7 +38,7 @@ export function PlanNotifications({ compact, pageSize = 10 }: { compact?: boolea
       title={
         <Space>
           <BellOutlined aria-hidden />
-          <span>{t('notifications.title')}</span>
+          <CardTitle>{t('notifications.title')}</CardTitle>
           {unread > 0 && <Badge count={unread} aria-label={t('notifications.unreadCount', { count: unread })} style={{ backgroundColor: '#b3261e' }} />}
         </Space>
       }
@@ -74,36 +74,34 @@ export function PlanNotifications({ compact, pageSize = 10 }: { compact?: boolea
                   ]
             }
           >
-            <List.Item.Meta
-              title={
+            <div>
+              <div style={{ marginBottom: 4 }}>
                 <Space wrap size={4}>
                   {!item.readAt && <Tag color="processing">{t('notifications.new')}</Tag>}
                   <Tag color={item.kind.endsWith('overdue') ? 'error' : 'warning'}>{t(`notifications.kinds.${item.kind}`, { defaultValue: item.kind })}</Tag>
                   <Typography.Text strong>{text(item.title)}</Typography.Text>
                 </Space>
-              }
-              description={
-                <>
-                  <Typography.Paragraph style={{ marginBottom: 4, color: 'rgba(0,0,0,0.78)' }}>{text(item.body)}</Typography.Paragraph>
-                  <Typography.Text style={{ fontSize: 13, color: 'rgba(0,0,0,0.68)' }}>
-                    {formatDateTime(item.createdAt)} · {text(item.unit.shortName)}
-                    {item.modelNumbers.length > 0 && MONTH.test(item.period) && (
-                      <>
-                        {' · '}
-                        {item.modelNumbers.slice(0, 6).map((number, index) => (
-                          <span key={number}>
-                            {index > 0 && ', '}
-                            <Link to={`/plan/reports/${item.period}/${number}`} aria-label={t('notifications.openReport', { number, month: formatMonth(item.period) })}>
-                              {t('common.modelNumber', { number })}
-                            </Link>
-                          </span>
-                        ))}
-                      </>
-                    )}
-                  </Typography.Text>
-                </>
-              }
-            />
+              </div>
+              <div>
+                <Typography.Paragraph style={{ marginBottom: 4, color: 'rgba(0,0,0,0.78)' }}>{text(item.body)}</Typography.Paragraph>
+                <Typography.Text style={{ fontSize: 13, color: 'rgba(0,0,0,0.68)' }}>
+                  {formatDateTime(item.createdAt)} · {text(item.unit.shortName)}
+                  {item.modelNumbers.length > 0 && MONTH.test(item.period) && (
+                    <>
+                      {' · '}
+                      {item.modelNumbers.slice(0, 6).map((number, index) => (
+                        <span key={number}>
+                          {index > 0 && ', '}
+                          <Link to={`/plan/reports/${item.period}/${number}`} aria-label={t('notifications.openReport', { number, month: formatMonth(item.period) })}>
+                            {t('common.modelNumber', { number })}
+                          </Link>
+                        </span>
+                      ))}
+                    </>
+                  )}
+                </Typography.Text>
+              </div>
+            </div>
           </List.Item>
         )}
       />

@@ -132,3 +132,11 @@ export function DataTable<T>(props: Parameters<typeof ResponsiveTable<T>>[0]) {
   }
   return <ResponsiveTable<T> {...props} />;
 }
+
+/**
+ * A card's title as a level-2 heading: screen-reader users move between a page's parts by headings, and the page's
+ * <h1> is followed by these rather than by Ant Design's list titles (h4), which axe reports as skipped levels.
+ */
+export function CardTitle({ children }: { children: ReactNode }) {
+  return <h2 style={{ margin: 0, fontSize: 17, fontWeight: 600, whiteSpace: 'normal', display: 'inline' }}>{children}</h2>;
+}

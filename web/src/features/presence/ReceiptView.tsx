@@ -7,7 +7,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../format.ts';
-import { DataTable, useDescriptionLayout } from '../plan/ui.tsx';
+import { CardTitle, DataTable, useDescriptionLayout } from '../plan/ui.tsx';
 import type { Receipt } from './api.ts';
 
 export function ReceiptView({ receipt, title }: { receipt: Receipt; title?: string }) {
@@ -15,7 +15,7 @@ export function ReceiptView({ receipt, title }: { receipt: Receipt; title?: stri
   const layout = useDescriptionLayout();
   return (
     <Card
-      title={title ?? t('receipt.title')}
+      title={<CardTitle>{title ?? t('receipt.title')}</CardTitle>}
       data-testid="receipt"
       extra={
         <Button icon={<PrinterOutlined aria-hidden />} onClick={() => window.print()}>

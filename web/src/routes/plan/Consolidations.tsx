@@ -17,7 +17,7 @@ import { hasAnyRole } from '../../features/identity/roles.ts';
 import { useSession } from '../../features/identity/session.tsx';
 import { planApi, type Consolidation } from '../../features/plan/api.ts';
 import { formatMonth, MONTH, reportingMonth } from '../../features/plan/month.ts';
-import { DataTable, FieldLabel, MonthField } from '../../features/plan/ui.tsx';
+import { CardTitle, DataTable, FieldLabel, MonthField } from '../../features/plan/ui.tsx';
 
 /** The server's links are relative to the API (`/api/v1/plan/...`); anything else is not followed. */
 function fileUrl(link: string): string | undefined {
@@ -69,7 +69,7 @@ export default function Consolidations() {
         </Space>
         {secretary && <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0, color: 'rgba(0,0,0,0.68)' }}>{t('consolidations.issueLead')}</Typography.Paragraph>}
       </Card>
-      <Card title={t('consolidations.issued')}>
+      <Card title={<CardTitle>{t('consolidations.issued')}</CardTitle>}>
         <DataTable<Consolidation>
           testId="consolidations"
           caption={t('consolidations.issued')}

@@ -14,7 +14,7 @@ import { formatDate, formatDateTime } from '../../format.ts';
 import { ActionHistory } from '../../features/plan/ActionHistory.tsx';
 import { planApi, type LeadHistoryEntry } from '../../features/plan/api.ts';
 import { formatMonth } from '../../features/plan/month.ts';
-import { DataTable, ImplementationTag, LateTag, ReportStatusTag, useDescriptionLayout, useText } from '../../features/plan/ui.tsx';
+import { CardTitle, DataTable, ImplementationTag, LateTag, ReportStatusTag, useDescriptionLayout, useText } from '../../features/plan/ui.tsx';
 
 export default function ModelScreen() {
   const { t } = useTranslation('plan');
@@ -45,7 +45,7 @@ export default function ModelScreen() {
       {model && history && (
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={14}>
-            <Card title={<span style={{ whiteSpace: 'normal' }}>{text(model.title)}</span>} data-testid="model-detail">
+            <Card title={<CardTitle>{text(model.title)}</CardTitle>} data-testid="model-detail">
               <Descriptions
                 column={1}
                 size="small"
@@ -88,7 +88,7 @@ export default function ModelScreen() {
                 ]}
               />
             </Card>
-            <Card title={t('model.reports')} style={{ marginTop: 16 }}>
+            <Card title={<CardTitle>{t('model.reports')}</CardTitle>} style={{ marginTop: 16 }}>
               {history.reports.length === 0 ? (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('model.noReports')} />
               ) : (
@@ -119,7 +119,7 @@ export default function ModelScreen() {
             </Card>
           </Col>
           <Col xs={24} xl={10}>
-            <Card title={t('model.leads')}>
+            <Card title={<CardTitle>{t('model.leads')}</CardTitle>}>
               <DataTable<LeadHistoryEntry>
                 caption={t('model.leads')}
                 rows={history.leads}

@@ -14,7 +14,7 @@ import { formatDate, formatDateTime } from '../../format.ts';
 import { planApi, type Overview, type StatusCounts } from '../../features/plan/api.ts';
 import { Chart } from '../../features/plan/Chart.tsx';
 import { formatMonth, MONTH, reportingMonth } from '../../features/plan/month.ts';
-import { Clamp, FieldLabel, MonthField, ScrollRegion, TimelineStateTag, useText } from '../../features/plan/ui.tsx';
+import { CardTitle, Clamp, FieldLabel, MonthField, ScrollRegion, TimelineStateTag, useText } from '../../features/plan/ui.tsx';
 
 const STATUS_KEYS = ['completed', 'in_progress', 'blocked', 'not_started', 'not_reported'] as const satisfies ReadonlyArray<keyof StatusCounts>;
 /** Status colours in the charts: green done, blue in progress, vermilion blocked, grey not started, light grey unknown. */
@@ -73,7 +73,7 @@ export default function OverviewScreen() {
       </Card>
       {data && (
         <>
-          <Card title={t('overview.byGroup')}>
+          <Card title={<CardTitle>{t('overview.byGroup')}</CardTitle>}>
             <Row gutter={[16, 16]} align="middle">
               <Col xs={24} xl={10}>
                 <GroupChart data={data} />
@@ -87,7 +87,7 @@ export default function OverviewScreen() {
               </Col>
             </Row>
           </Card>
-          <Card title={t('overview.byUnit')} style={{ marginTop: 16 }}>
+          <Card title={<CardTitle>{t('overview.byUnit')}</CardTitle>} style={{ marginTop: 16 }}>
             <Row gutter={[16, 16]} align="middle">
               <Col xs={24} xl={10}>
                 <UnitChart data={data} />
@@ -101,7 +101,7 @@ export default function OverviewScreen() {
               </Col>
             </Row>
           </Card>
-          <Card title={t('overview.timeline')} style={{ marginTop: 16 }}>
+          <Card title={<CardTitle>{t('overview.timeline')}</CardTitle>} style={{ marginTop: 16 }}>
             <Radio.Group
               optionType="button"
               value={timelineFilter}

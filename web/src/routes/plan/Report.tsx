@@ -25,7 +25,7 @@ import { formatDate, formatDateTime } from '../../format.ts';
 import { IMPLEMENTATION_STATUSES, planApi, type ImplementationStatus, type Report, type ReportActionEntry, type ReportContentInput, type ReportFigure } from '../../features/plan/api.ts';
 import { formatMonth, MONTH } from '../../features/plan/month.ts';
 import { ActionHistory } from '../../features/plan/ActionHistory.tsx';
-import { ImplementationTag, LateTag, ReportStatusTag, useDescriptionLayout, useText } from '../../features/plan/ui.tsx';
+import { CardTitle, ImplementationTag, LateTag, ReportStatusTag, useDescriptionLayout, useText } from '../../features/plan/ui.tsx';
 
 interface ContentForm {
   implementationStatus?: ImplementationStatus;
@@ -204,7 +204,7 @@ function ReportBody({ report, actions, onChanged }: { report: Report; actions: R
             description={<Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{report.returnComment}</Typography.Paragraph>}
           />
         )}
-        <Card title={<span style={{ whiteSpace: 'normal' }}>{text(report.modelTitle)}</span>}>
+        <Card title={<CardTitle>{text(report.modelTitle)}</CardTitle>}>
           <ProblemAlert error={error} />
           {editable ? (
             <Form<ContentForm> form={form} layout="vertical" data-testid="report-form" requiredMark={false}>
@@ -224,7 +224,7 @@ function ReportBody({ report, actions, onChanged }: { report: Report; actions: R
                 <Input.TextArea autoSize={{ minRows: 3, maxRows: 12 }} maxLength={20000} data-testid="results" />
               </Form.Item>
               <section aria-labelledby="figures-heading" style={{ marginBottom: 24 }}>
-                <Typography.Title level={2} id="figures-heading" style={{ fontSize: 16 }}>
+                <Typography.Title level={3} id="figures-heading" style={{ fontSize: 16 }}>
                   {t('report.figures')}
                 </Typography.Title>
                 {live.data && <Typography.Paragraph style={{ color: 'rgba(0,0,0,0.68)' }}>{text(live.data.figures.note)}</Typography.Paragraph>}
@@ -309,7 +309,7 @@ function ReportBody({ report, actions, onChanged }: { report: Report; actions: R
           )}
         </Card>
         {canReview && (
-          <Card style={{ marginTop: 16 }} title={t('report.review')}>
+          <Card style={{ marginTop: 16 }} title={<CardTitle>{t('report.review')}</CardTitle>}>
             <Typography.Paragraph>{t('report.reviewLead')}</Typography.Paragraph>
             <Space wrap>
               {report.availableActions.includes('accept') && (
@@ -354,7 +354,7 @@ function ReportBody({ report, actions, onChanged }: { report: Report; actions: R
         </ActionModal>
       </Col>
       <Col xs={24} xl={8}>
-        <Card title={t('report.state')} data-testid="report-state">
+        <Card title={<CardTitle>{t('report.state')}</CardTitle>} data-testid="report-state">
           <Descriptions
             column={1}
             size="small"
@@ -396,7 +396,7 @@ function ReportBody({ report, actions, onChanged }: { report: Report; actions: R
             <HistoryOutlined aria-hidden /> {t('report.modelHistory')}
           </Link>
         </Card>
-        <Card title={t('report.history')} style={{ marginTop: 16 }}>
+        <Card title={<CardTitle>{t('report.history')}</CardTitle>} style={{ marginTop: 16 }}>
           <ActionHistory actions={actions} unitNames={{ [report.unit.id]: text(report.unit.shortName) }} />
         </Card>
       </Col>

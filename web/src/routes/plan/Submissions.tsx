@@ -17,7 +17,7 @@ import { useSession } from '../../features/identity/session.tsx';
 import { planApi, type Submissions } from '../../features/plan/api.ts';
 import { formatMonth, MONTH, reportingMonth } from '../../features/plan/month.ts';
 import { PlanNotifications } from '../../features/plan/Notifications.tsx';
-import { Clamp, DataTable, FieldLabel, LateTag, MonthField, ReportStatusTag, useText } from '../../features/plan/ui.tsx';
+import { CardTitle, Clamp, DataTable, FieldLabel, LateTag, MonthField, ReportStatusTag, useText } from '../../features/plan/ui.tsx';
 
 type UnitRow = Submissions['units'][number];
 type ModelRow = Submissions['models'][number];
@@ -107,7 +107,7 @@ export default function SubmissionsScreen() {
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xxl={16}>
-          <Card title={t('submissions.byUnit')} style={{ marginBottom: 16 }}>
+          <Card title={<CardTitle>{t('submissions.byUnit')}</CardTitle>} style={{ marginBottom: 16 }}>
             <DataTable<UnitRow>
               testId="submissions-units"
               caption={t('submissions.byUnit')}
@@ -145,7 +145,7 @@ export default function SubmissionsScreen() {
             />
           </Card>
           <Card
-            title={t('submissions.byModel')}
+            title={<CardTitle>{t('submissions.byModel')}</CardTitle>}
             extra={
               <Segmented<Filter>
                 value={filter}

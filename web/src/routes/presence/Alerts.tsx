@@ -14,6 +14,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { newRequestId } from '../../api.ts';
+import { CardTitle } from '../../features/plan/ui.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDateTime } from '../../format.ts';
@@ -222,7 +223,7 @@ export default function Alerts() {
       )}
       <ProblemAlert error={error} onRetry={() => void load()} />
       <Card
-        title={t('alerts.listTitle', { count: open })}
+        title={<CardTitle>{t('alerts.listTitle', { count: open })}</CardTitle>}
         extra={
           <Space>
             <Switch id="alerts-open-only" checked={onlyOpen} onChange={setOnlyOpen} />
@@ -258,44 +259,42 @@ export default function Alerts() {
                       ]
                 }
               >
-                <List.Item.Meta
-                  title={
+                <div>
+                  <div style={{ marginBottom: 4 }}>
                     <Space wrap size={6}>
                       {flash && <Tag color="error">{t('alerts.new')}</Tag>}
                       <Tag color={SEVERITY_COLOURS[alert.severity] ?? 'default'}>{t(`alerts.severity.${alert.severity}`, { defaultValue: alert.severity })}</Tag>
                       <Typography.Text strong>{english ? alert.ruleName.en : alert.ruleName.vi}</Typography.Text>
                     </Space>
-                  }
-                  description={
-                    <>
-                      <span style={{ display: 'block', color: 'rgba(0,0,0,0.88)' }}>
-                        <Typography.Text strong data-testid="alert-person">{alert.personName ?? t('alerts.unknownPerson')}</Typography.Text>
-                        {alert.personId && (
-                          <>
-                            {' · '}
-                            <Link to={`/presence/person?personId=${alert.personId}`} className="mono" style={{ textDecoration: 'underline' }}>
-                              {alert.personId}
-                            </Link>
-                          </>
-                        )}
-                      </span>
-                      <span style={{ display: 'block' }}>
-                        {t(`alerts.sources.${alert.source}`, { defaultValue: alert.source })}: <Link to={`/presence/establishments/${alert.establishmentId}`} style={{ textDecoration: 'underline' }}>{alert.establishmentName}</Link>
-                        {' · '}
-                        {wardNames[alert.policeWardCode] ?? alert.policeWardCode}
-                      </span>
-                      <span style={{ display: 'block' }}>
-                        {formatDateTime(alert.raisedAt)}
-                        {alert.reason && (
-                          <>
-                            {' · '}
-                            {t('alerts.reason')}: <span data-testid="alert-reason">{t(`alertReasons.${alert.reason}`, { defaultValue: alert.reason })}</span>
-                          </>
-                        )}
-                      </span>
-                    </>
-                  }
-                />
+                  </div>
+                  <div>
+                    <span style={{ display: 'block', color: 'rgba(0,0,0,0.88)' }}>
+                      <Typography.Text strong data-testid="alert-person">{alert.personName ?? t('alerts.unknownPerson')}</Typography.Text>
+                      {alert.personId && (
+                        <>
+                          {' · '}
+                          <Link to={`/presence/person?personId=${alert.personId}`} className="mono" style={{ textDecoration: 'underline' }}>
+                            {alert.personId}
+                          </Link>
+                        </>
+                      )}
+                    </span>
+                    <span style={{ display: 'block' }}>
+                      {t(`alerts.sources.${alert.source}`, { defaultValue: alert.source })}: <Link to={`/presence/establishments/${alert.establishmentId}`} style={{ textDecoration: 'underline' }}>{alert.establishmentName}</Link>
+                      {' · '}
+                      {wardNames[alert.policeWardCode] ?? alert.policeWardCode}
+                    </span>
+                    <span style={{ display: 'block' }}>
+                      {formatDateTime(alert.raisedAt)}
+                      {alert.reason && (
+                        <>
+                          {' · '}
+                          {t('alerts.reason')}: <span data-testid="alert-reason">{t(`alertReasons.${alert.reason}`, { defaultValue: alert.reason })}</span>
+                        </>
+                      )}
+                    </span>
+                  </div>
+                </div>
               </List.Item>
             );
           }}

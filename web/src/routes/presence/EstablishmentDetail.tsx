@@ -11,7 +11,7 @@ import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { formatDate, formatDateTime } from '../../format.ts';
-import { DataTable, useDescriptionLayout } from '../../features/plan/ui.tsx';
+import { CardTitle, DataTable, useDescriptionLayout } from '../../features/plan/ui.tsx';
 import { LODGING_KINDS, presenceApi, type CurrentGuest } from '../../features/presence/api.ts';
 import { EstablishmentStatus } from '../../features/presence/ui.tsx';
 import { useWardNames } from '../../features/registry/wards.ts';
@@ -68,7 +68,7 @@ export default function EstablishmentDetail() {
         </Card>
       )}
       {lodging && (
-        <Card title={t('guestsNow.titleOf', { count: guests.data?.guests.length ?? 0 })}>
+        <Card title={<CardTitle>{t('guestsNow.titleOf', { count: guests.data?.guests.length ?? 0 })}</CardTitle>}>
           <DataTable<CurrentGuest>
             testId="establishment-guests"
             caption={t('guestsNow.caption')}
@@ -93,7 +93,7 @@ export default function EstablishmentDetail() {
         </Card>
       )}
       {place.data && !lodging && occupancy.data && (
-        <Card title={t('gate.occupancy')}>
+        <Card title={<CardTitle>{t('gate.occupancy')}</CardTitle>}>
           <Statistic title={t('gate.inside')} value={occupancy.data.inside} suffix={occupancy.data.capacity ? `/ ${occupancy.data.capacity}` : undefined} />
         </Card>
       )}

@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { newRequestId } from '../../api.ts';
 import { DateField } from '../../components/DateField.tsx';
+import { CardTitle } from '../../features/plan/ui.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { ScannerInput, type ScannerInputHandle } from '../../components/ScannerInput.tsx';
@@ -147,7 +148,7 @@ export default function Gate() {
           </Card>
         </Col>
         <Col xs={24} lg={10}>
-          <Card title={t('gate.occupancy')} data-testid="occupancy">
+          <Card title={<CardTitle>{t('gate.occupancy')}</CardTitle>} data-testid="occupancy">
             <Statistic title={t('gate.inside')} value={occupancy?.inside ?? '—'} data-testid="occupancy-inside" />
             {capacity !== null && occupancy && (
               <>

@@ -6,7 +6,7 @@ import { Button, Card, Col, Form, Input, Row, Select, Tag, Typography } from 'an
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { DataTable } from '../../features/plan/ui.tsx';
+import { CardTitle, DataTable } from '../../features/plan/ui.tsx';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { formatDateTime } from '../../format.ts';
@@ -66,7 +66,7 @@ export default function Person() {
       {result && (
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={14}>
-            <Card title={t('person.stays', { count: result.stays.length })}>
+            <Card title={<CardTitle>{t('person.stays', { count: result.stays.length })}</CardTitle>}>
               <DataTable<PersonPresence['stays'][number]>
                 testId="person-stays"
                 caption={t('person.stays', { count: result.stays.length })}
@@ -95,7 +95,7 @@ export default function Person() {
             </Card>
           </Col>
           <Col xs={24} xl={10}>
-            <Card title={t('person.entries', { count: result.entries.length })}>
+            <Card title={<CardTitle>{t('person.entries', { count: result.entries.length })}</CardTitle>}>
               <DataTable<PersonPresence['entries'][number]>
                 testId="person-entries"
                 caption={t('person.entries', { count: result.entries.length })}

@@ -15,7 +15,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/PageTitle.tsx';
 import { ProblemAlert } from '../../components/ProblemAlert.tsx';
-import { DataTable } from '../../features/plan/ui.tsx';
+import { CardTitle, DataTable } from '../../features/plan/ui.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { formatDateTime } from '../../format.ts';
 import { useSession } from '../../features/identity/session.tsx';
@@ -199,10 +199,10 @@ export default function StayNotice() {
       </div>
       <Row gutter={[16, 16]}>
         <Col xs={24} xxl={13}>
-          <Card title={t(bus ? 'notice.newBus' : 'notice.new')}>
+          <Card title={<CardTitle>{t(bus ? 'notice.newBus' : 'notice.new')}</CardTitle>}>
             <GuestPicker key={pickerKey} onAdd={addGuest} online={outbox.online} guestWord={guestWord} />
             <section aria-labelledby="guest-list-heading" style={{ marginTop: 20 }}>
-              <Typography.Title level={2} id="guest-list-heading" style={{ fontSize: 17 }}>
+              <Typography.Title level={3} id="guest-list-heading" style={{ fontSize: 17 }}>
                 {t(bus ? 'notice.passengerList' : 'notice.guestList', { count: guests.length })}
               </Typography.Title>
               {guestsError && <Alert type="error" showIcon title={guestsError} style={{ marginBottom: 8 }} role="alert" />}
@@ -307,7 +307,7 @@ export default function StayNotice() {
         </Col>
         <Col xs={24} xxl={11}>
           <Card
-            title={t('queue.title')}
+            title={<CardTitle>{t('queue.title')}</CardTitle>}
             extra={
               <Button size="small" icon={<ReloadOutlined aria-hidden />} loading={outbox.sending} onClick={() => void outbox.flush(true)} disabled={outbox.waiting === 0} data-testid="send-now">
                 {t('queue.sendNow')}
@@ -362,8 +362,8 @@ export default function StayNotice() {
                       : []),
                   ]}
                 >
-                  <List.Item.Meta
-                    title={
+                  <div>
+                    <div style={{ fontWeight: 600, marginBottom: 4 }}>
                       <Space wrap size={6}>
                         <StateTag state={item.state} />
                         <span>
@@ -372,28 +372,26 @@ export default function StayNotice() {
                             : t('queue.checkOut', { name: item.guestName })}
                         </span>
                       </Space>
-                    }
-                    description={
-                      <>
-                        <span style={{ display: 'block', color: 'rgba(0,0,0,0.68)' }}>
-                          {t('queue.queuedAt', { at: formatDateTime(item.createdAt) })}
-                          {item.attempts > 0 && ` · ${t('queue.attempts', { count: item.attempts })}`}
-                          {item.kind === 'notice' && item.receipt && ` · ${item.receipt.receiptCode}`}
+                    </div>
+                    <div>
+                      <span style={{ display: 'block', color: 'rgba(0,0,0,0.68)' }}>
+                        {t('queue.queuedAt', { at: formatDateTime(item.createdAt) })}
+                        {item.attempts > 0 && ` · ${t('queue.attempts', { count: item.attempts })}`}
+                        {item.kind === 'notice' && item.receipt && ` · ${item.receipt.receiptCode}`}
+                      </span>
+                      {item.kind === 'notice' && item.state !== 'sent' && <span style={{ display: 'block' }}>{item.summary.labels.join(', ')}</span>}
+                      {item.problem && item.state !== 'sent' && (
+                        <span style={{ display: 'block', color: item.state === 'failed' ? '#b3261e' : 'rgba(0,0,0,0.78)' }} data-testid="queue-problem">
+                          {problemText(item.problem, language, t)}
                         </span>
-                        {item.kind === 'notice' && item.state !== 'sent' && <span style={{ display: 'block' }}>{item.summary.labels.join(', ')}</span>}
-                        {item.problem && item.state !== 'sent' && (
-                          <span style={{ display: 'block', color: item.state === 'failed' ? '#b3261e' : 'rgba(0,0,0,0.78)' }} data-testid="queue-problem">
-                            {problemText(item.problem, language, t)}
-                          </span>
-                        )}
-                      </>
-                    }
-                  />
+                      )}
+                    </div>
+                  </div>
                 </List.Item>
               )}
             />
           </Card>
-          <Card title={t(bus ? 'guestsNow.titleBus' : 'guestsNow.title', { count: currentGuests.length })} style={{ marginTop: 16 }}>
+          <Card title={<CardTitle>{t(bus ? 'guestsNow.titleBus' : 'guestsNow.title', { count: currentGuests.length })}</CardTitle>} style={{ marginTop: 16 }}>
             <DataTable<CurrentGuest>
               testId="current-guests"
               caption={t('guestsNow.caption')}

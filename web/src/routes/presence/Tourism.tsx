@@ -11,7 +11,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.tsx';
 import { useLoad } from '../../components/useLoad.ts';
 import { formatDate, todayIso } from '../../format.ts';
 import { Chart } from '../../features/plan/Chart.tsx';
-import { FieldLabel, ScrollRegion } from '../../features/plan/ui.tsx';
+import { CardTitle, FieldLabel, ScrollRegion } from '../../features/plan/ui.tsx';
 import { presenceApi, type Breakdown } from '../../features/presence/api.ts';
 import { useWardNames } from '../../features/registry/wards.ts';
 
@@ -146,7 +146,7 @@ export default function Tourism() {
               </Card>
             </Col>
           </Row>
-          <Card title={t('tourism.perDay')} style={{ marginTop: 16 }}>
+          <Card title={<CardTitle>{t('tourism.perDay')}</CardTitle>} style={{ marginTop: 16 }}>
             <Chart
               testId="chart-per-day"
               summary={t('tourism.perDaySummary', { from: formatDate(data.from), to: formatDate(data.to), arrivals: data.arrivals, peak: Math.max(0, ...perDay.map((day) => day.arrivals)) })}
@@ -177,19 +177,19 @@ export default function Tourism() {
           </Card>
           <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
             <Col xs={24} xl={8}>
-              <Card title={t('tourism.byNationality')}>
+              <Card title={<CardTitle>{t('tourism.byNationality')}</CardTitle>}>
                 {barChart(data.byNationality, nationality, t('tourism.breakdownSummary', { what: t('tourism.byNationality'), count: data.byNationality.length }), 'chart-nationality')}
                 {breakdownTable(t('tourism.nationality'), data.byNationality, nationality)}
               </Card>
             </Col>
             <Col xs={24} xl={8}>
-              <Card title={t('tourism.byKind')}>
+              <Card title={<CardTitle>{t('tourism.byKind')}</CardTitle>}>
                 {barChart(data.byKind, (key) => t(`kinds.${key}`, { defaultValue: key }), t('tourism.breakdownSummary', { what: t('tourism.byKind'), count: data.byKind.length }), 'chart-kind')}
                 {breakdownTable(t('establishments.kind'), data.byKind, (key) => t(`kinds.${key}`, { defaultValue: key }))}
               </Card>
             </Col>
             <Col xs={24} xl={8}>
-              <Card title={t('tourism.byWard')}>
+              <Card title={<CardTitle>{t('tourism.byWard')}</CardTitle>}>
                 {barChart(data.byWard, (key) => names[key] ?? key, t('tourism.breakdownSummary', { what: t('tourism.byWard'), count: data.byWard.length }), 'chart-ward')}
                 {breakdownTable(t('establishments.ward'), data.byWard, (key) => names[key] ?? key)}
               </Card>

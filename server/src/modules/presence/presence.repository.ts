@@ -274,6 +274,14 @@ export async function findNoticeByRequest(db: Queryable, establishmentId: string
   return { notice, stays };
 }
 
+export async function noticesOf(db: Queryable, establishmentId: string, limit: number, offset: number) {
+  return db.query<{ id: string; receipt_code: string; submitted_at: Date; guest_count: number; late_count: number; trip_route: string | null }>(
+    `SELECT id, receipt_code, submitted_at, guest_count, late_count, trip_route FROM presence.stay_notice
+      WHERE establishment_id = $1 ORDER BY submitted_at DESC, id LIMIT $2 OFFSET $3`,
+    [establishmentId, limit, offset],
+  );
+}
+
 export async function findStay(db: Queryable, stayId: string): Promise<StayRow | undefined> {
   const [row] = await db.query<StayRow>('SELECT * FROM presence.stay WHERE id = $1', [stayId]);
   return row;

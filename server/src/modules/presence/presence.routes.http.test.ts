@@ -112,6 +112,13 @@ describe('stays and entries over HTTP', () => {
       const again = (await post('/stay-notices', hotel.token, body)).json();
       assert.equal(again.replayed, true);
       assert.equal(again.receiptCode, receipts[0].receiptCode);
+      // Resent 40 days later, past the arrival window a new notice would have: the first receipt still comes back.
+      platform.clock.set(at('2027-01-07T10:00:00'));
+      const muchLater = (await post('/stay-notices', hotel.token, body)).json();
+      platform.clock.set(at('2026-11-28T10:00:00'));
+      assert.equal(muchLater.receiptCode, receipts[0].receiptCode);
+      const mine = (await get('/my/notices?pageSize=50', hotel.token)).json();
+      assert.ok(mine.some((notice: { receiptCode: string; guestCount: number }) => notice.receiptCode === receipts[0].receiptCode && notice.guestCount === 2));
     });
   });
 

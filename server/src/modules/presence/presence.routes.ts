@@ -107,6 +107,24 @@ export function presenceRoutes(presence: PresenceService) {
       async (request) => presence.currentGuests(actorOf(request), undefined, request.id),
     );
 
+    app.get<{ Querystring: Static<typeof S.PageQuery> }>(
+      '/my/notices',
+      {
+        config: host,
+        schema: {
+          summary: 'Các thông báo đã gửi của cơ sở (biên nhận) / notices my establishment submitted (receipts)',
+          tags,
+          querystring: S.PageQuery,
+          response: {
+            200: Type.Array(
+              Type.Object({ receiptCode: Type.String(), noticeId: Type.String(), submittedAt: Type.String(), guestCount: Type.Integer(), lateCount: Type.Integer(), tripRoute: Type.Union([Type.String(), Type.Null()]) }),
+            ),
+          },
+        },
+      },
+      async (request) => presence.myNotices(actorOf(request), pageWindow(request.query)),
+    );
+
     app.post<{ Body: Static<typeof S.EntryRequest> }>(
       '/entries',
       {

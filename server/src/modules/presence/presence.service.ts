@@ -239,6 +239,89 @@ export function createPresenceService(deps: {
     };
   }
 
+  /** Verifies, dates and writes a new notice (the body of submitStayNotice). */
+  async function submitNew(actor: Actor, place: EstablishmentRow, input: StayNoticeInput, requestId: string): Promise<Receipt> {
+    // A retry is recognised when its insert meets the first copy's (establishment, request id) below; it is checked
+    // against the registry again on the way, which the audit log rightly records as a second read.
+    const now = clock.now();
+    const arrivalAt = new Date(input.arrivalAt);
+    if (arrivalAt.getTime() > now.getTime() + 3600_000 || arrivalAt.getTime() < now.getTime() - 30 * 86_400_000) throw new DomainError(PresenceErrors.ARRIVAL_OUT_OF_RANGE);
+    const expectedDepartureAt = input.expectedDepartureAt ? new Date(input.expectedDepartureAt) : null;
+    if (expectedDepartureAt && expectedDepartureAt <= arrivalAt) throw new DomainError(PresenceErrors.DEPARTURE_BEFORE_ARRIVAL);
+    if (place.kind === 'bus_operator' && !input.trip) throw new DomainError(PresenceErrors.TRIP_REQUIRED);
+
+    const residents = input.guests.flatMap((guest, index) => ('foreigner' in guest ? [] : [{ guest, index }]));
+    const { checked, audited } = await registry.checkMany(actor, residents.map(({ guest }) => guest as GuestInput), 'stay_notice', requestId);
+    const refused = residents.filter((_, i) => checked[i]!.result === 'mismatch' || checked[i]!.result === 'not_found').map(({ index }) => index + 1);
+    if (refused.length > 0) throw new DomainError(PresenceErrors.GUESTS_NOT_VERIFIED, { guests: refused.join(', ') }, { guests: refused });
+
+    const checkedByIndex = new Map(residents.map(({ index }, i) => [index, checked[i]!]));
+    const noticeId = randomUUID();
+    const stays: StayInsert[] = [];
+    const alertInserts: AlertInsert[] = [];
+    const alertMessages: AlertMessage[] = [];
+    for (const [index, guest] of input.guests.entries()) {
+      const check = checkedByIndex.get(index);
+      const foreigner = 'foreigner' in guest ? guest.foreigner : undefined;
+      const deadline = stayDeadline({ arrivalAt, foreigner: foreigner !== undefined, remoteArea: place.remote_area });
+      const stay: StayInsert = {
+        id: randomUUID(),
+        person_id: check?.facts.personId ?? null,
+        guest_name: foreigner ? foreigner.fullName.trim() : (check?.facts.fullName ?? ''),
+        birth_date: foreigner ? foreigner.birthDate : (check?.facts.birthDate ?? null),
+        sex: foreigner ? foreigner.sex : (check?.facts.sex ?? null),
+        nationality: foreigner ? foreigner.nationality : 'VNM',
+        passport_number: foreigner ? foreigner.passportNumber.toUpperCase() : null,
+        visa_number: foreigner?.visaNumber ?? null,
+        entry_date: foreigner?.entryDate ?? null,
+        room: guest.room ?? input.room ?? null,
+        reason: input.reason ?? null,
+        arrival_at: arrivalAt,
+        expected_departure_at: expectedDepartureAt,
+        deadline_at: deadline,
+        late: isLate(now, deadline),
+        verified: check ? check.result === 'match' || check.result === 'card_expired' : false,
+      };
+      stays.push(stay);
+      const facts = factsFor(check, { nationality: stay.nationality, foreigner: foreigner !== undefined, birthDate: stay.birth_date, sex: stay.sex, kind: place.kind, source: 'stay', at: now });
+      const raised = await raiseFor(facts, { establishment: place, personId: stay.person_id, personName: stay.guest_name, source: 'stay', sourceId: stay.id, at: now });
+      alertInserts.push(...raised.inserts);
+      alertMessages.push(...raised.messages);
+    }
+
+    const receipt: Receipt = {
+      receiptCode: receiptCode(place.ward_code, now),
+      noticeId,
+      establishmentId: place.id,
+      submittedAt: now.toISOString(),
+      lateCount: stays.filter((stay) => stay.late).length,
+      guests: stays.map((stay) => stayReceiptLine(stay)),
+      replayed: false,
+    };
+    const trip = input.trip ? { route: input.trip.route, departureAt: new Date(input.trip.departureAt), vehiclePlate: input.trip.vehiclePlate } : null;
+    // Written unless a copy of this request was stored first; a receipt code that happens to be taken (practically
+    // never) is drawn again rather than failing the tablet's submission.
+    for (let attempt = 0; ; attempt++) {
+      const inserted = await writeNotice({
+        notice: { id: noticeId, receiptCode: receipt.receiptCode, establishmentId: place.id, wardCode: place.ward_code, submittedBy: actor.id, clientRequestId: input.requestId, submittedAt: now, trip },
+        stays,
+        alerts: alertInserts,
+        notifyPayloads: db.engine === 'postgres' ? hub.announce(alertMessages) : [],
+      });
+      if (inserted) break;
+      const stored = await storedReceipt(place.id, input.requestId);
+      if (stored) {
+        await audited;
+        return stored;
+      }
+      if (attempt === 2) throw new Error('could not store a stay notice after three receipt codes');
+      receipt.receiptCode = receiptCode(place.ward_code, now);
+    }
+    hub.deliver(alertMessages);
+    await Promise.all([audited, auditAlerts(actor, alertMessages, requestId)]);
+    return receipt;
+  }
+
   return {
     async registerEstablishment(
       actor: Actor,
@@ -315,85 +398,31 @@ export function createPresenceService(deps: {
 
     async submitStayNotice(actor: Actor, input: StayNoticeInput, requestId: string): Promise<Receipt> {
       const place = await operatorEstablishment(actor, LODGING_KINDS);
-      // A retry is recognised when its insert meets the first copy's (establishment, request id) below; it is checked
-      // against the registry again on the way, which the audit log rightly records as a second read.
-      const now = clock.now();
-      const arrivalAt = new Date(input.arrivalAt);
-      if (arrivalAt.getTime() > now.getTime() + 3600_000 || arrivalAt.getTime() < now.getTime() - 30 * 86_400_000) throw new DomainError(PresenceErrors.ARRIVAL_OUT_OF_RANGE);
-      const expectedDepartureAt = input.expectedDepartureAt ? new Date(input.expectedDepartureAt) : null;
-      if (expectedDepartureAt && expectedDepartureAt <= arrivalAt) throw new DomainError(PresenceErrors.DEPARTURE_BEFORE_ARRIVAL);
-      if (place.kind === 'bus_operator' && !input.trip) throw new DomainError(PresenceErrors.TRIP_REQUIRED);
-
-      const residents = input.guests.flatMap((guest, index) => ('foreigner' in guest ? [] : [{ guest, index }]));
-      const { checked, audited } = await registry.checkMany(actor, residents.map(({ guest }) => guest as GuestInput), 'stay_notice', requestId);
-      const refused = residents.filter((_, i) => checked[i]!.result === 'mismatch' || checked[i]!.result === 'not_found').map(({ index }) => index + 1);
-      if (refused.length > 0) throw new DomainError(PresenceErrors.GUESTS_NOT_VERIFIED, { guests: refused.join(', ') }, { guests: refused });
-
-      const checkedByIndex = new Map(residents.map(({ index }, i) => [index, checked[i]!]));
-      const noticeId = randomUUID();
-      const stays: StayInsert[] = [];
-      const alertInserts: AlertInsert[] = [];
-      const alertMessages: AlertMessage[] = [];
-      for (const [index, guest] of input.guests.entries()) {
-        const check = checkedByIndex.get(index);
-        const foreigner = 'foreigner' in guest ? guest.foreigner : undefined;
-        const deadline = stayDeadline({ arrivalAt, foreigner: foreigner !== undefined, remoteArea: place.remote_area });
-        const stay: StayInsert = {
-          id: randomUUID(),
-          person_id: check?.facts.personId ?? null,
-          guest_name: foreigner ? foreigner.fullName.trim() : (check?.facts.fullName ?? ''),
-          birth_date: foreigner ? foreigner.birthDate : (check?.facts.birthDate ?? null),
-          sex: foreigner ? foreigner.sex : (check?.facts.sex ?? null),
-          nationality: foreigner ? foreigner.nationality : 'VNM',
-          passport_number: foreigner ? foreigner.passportNumber.toUpperCase() : null,
-          visa_number: foreigner?.visaNumber ?? null,
-          entry_date: foreigner?.entryDate ?? null,
-          room: guest.room ?? input.room ?? null,
-          reason: input.reason ?? null,
-          arrival_at: arrivalAt,
-          expected_departure_at: expectedDepartureAt,
-          deadline_at: deadline,
-          late: isLate(now, deadline),
-          verified: check ? check.result === 'match' || check.result === 'card_expired' : false,
-        };
-        stays.push(stay);
-        const facts = factsFor(check, { nationality: stay.nationality, foreigner: foreigner !== undefined, birthDate: stay.birth_date, sex: stay.sex, kind: place.kind, source: 'stay', at: now });
-        const raised = await raiseFor(facts, { establishment: place, personId: stay.person_id, personName: stay.guest_name, source: 'stay', sourceId: stay.id, at: now });
-        alertInserts.push(...raised.inserts);
-        alertMessages.push(...raised.messages);
-      }
-
-      const receipt: Receipt = {
-        receiptCode: receiptCode(place.ward_code, now),
-        noticeId,
-        establishmentId: place.id,
-        submittedAt: now.toISOString(),
-        lateCount: stays.filter((stay) => stay.late).length,
-        guests: stays.map((stay) => stayReceiptLine(stay)),
-        replayed: false,
-      };
-      const trip = input.trip ? { route: input.trip.route, departureAt: new Date(input.trip.departureAt), vehiclePlate: input.trip.vehiclePlate } : null;
-      // Written unless a copy of this request was stored first; a receipt code that happens to be taken (practically
-      // never) is drawn again rather than failing the tablet's submission.
-      for (let attempt = 0; ; attempt++) {
-        const inserted = await writeNotice({
-          notice: { id: noticeId, receiptCode: receipt.receiptCode, establishmentId: place.id, wardCode: place.ward_code, submittedBy: actor.id, clientRequestId: input.requestId, submittedAt: now, trip },
-          stays,
-          alerts: alertInserts,
-          notifyPayloads: db.engine === 'postgres' ? hub.announce(alertMessages) : [],
-        });
-        if (inserted) break;
-        const stored = await storedReceipt(place.id, input.requestId);
-        if (stored) {
-          await audited;
-          return stored;
+      try {
+        return await submitNew(actor, place, input, requestId);
+      } catch (error) {
+        // A tablet resending a notice days later (after a card changed, or past the arrival window) gets its first
+        // receipt back rather than a refusal: the stored copy is looked up only when the new check refuses.
+        if (error instanceof DomainError && error.status < 500) {
+          const stored = await storedReceipt(place.id, input.requestId);
+          if (stored) return stored;
         }
-        if (attempt === 2) throw new Error('could not store a stay notice after three receipt codes');
-        receipt.receiptCode = receiptCode(place.ward_code, now);
+        throw error;
       }
-      hub.deliver(alertMessages);
-      await Promise.all([audited, auditAlerts(actor, alertMessages, requestId)]);
-      return receipt;
+    },
+
+    /** The notices of the operator's establishment, newest first (receipts made on its other devices too). */
+    async myNotices(actor: Actor, page: { limit: number; offset: number }) {
+      const place = await operatorEstablishment(actor, LODGING_KINDS);
+      const rows = await repo.noticesOf(db, place.id, page.limit, page.offset);
+      return rows.map((row) => ({
+        receiptCode: row.receipt_code,
+        noticeId: row.id,
+        submittedAt: row.submitted_at.toISOString(),
+        guestCount: row.guest_count,
+        lateCount: row.late_count,
+        tripRoute: row.trip_route,
+      }));
     },
 
     async checkOut(actor: Actor, stayId: string, at: string | undefined, requestId: string) {

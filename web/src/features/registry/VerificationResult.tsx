@@ -26,7 +26,8 @@ const STYLE: Record<Verdict, { background: string; border: string; color: string
 };
 
 export function VerificationResult({ response, large }: { response: VerificationResponse; large?: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language.startsWith('en') ? 'en' : 'vi';
   const labels = useRegistryLabels();
   const verdict = verdictOf(response);
   const style = STYLE[verdict];
@@ -72,7 +73,7 @@ export function VerificationResult({ response, large }: { response: Verification
       {response.findings.length > 0 && (
         <ul style={{ margin: '12px 0 0', paddingLeft: 20 }} aria-label={t('verify.findings')}>
           {response.findings.map((finding) => (
-            <li key={`${finding.code}-${finding.field}`}>{t(`findings.${finding.code}`, { defaultValue: finding.code })}</li>
+            <li key={`${finding.code}-${finding.field}`}>{finding.message[language]}</li>
           ))}
         </ul>
       )}

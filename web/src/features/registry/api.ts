@@ -122,7 +122,8 @@ export interface VerificationResponse {
   result: VerificationOutcome;
   mismatchedFields: string[];
   person: VerifiedPerson | null;
-  findings: Array<{ code: string; severity: string; field: string }>;
+  /** Remarks on the card's data, with the server's wording in both languages (one source for every station). */
+  findings: Array<{ code: string; severity: string; field: string; message: { vi: string; en: string } }>;
   purpose: string;
   checkedAt: string;
 }

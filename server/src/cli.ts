@@ -235,8 +235,8 @@ function qrParse(raw: string): number {
   return 0;
 }
 
-/** Runs one CLI command; returns the process exit code. Extra commands (seed, qr) are added by later modules. */
-export async function runCli(argv: string[], commands: Record<string, (config: Config, args: string[]) => Promise<number>> = {}): Promise<number> {
+/** Runs one CLI command; returns the process exit code (-1 while `serve` keeps running). */
+export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     const config = loadConfig();
@@ -268,11 +268,8 @@ export async function runCli(argv: string[], commands: Record<string, (config: C
       case 'audit':
         if (rest[0] === 'verify') return await auditVerify(config);
         throw new UsageError('usage: da06 audit verify');
-      default: {
-        const extra = command ? commands[command] : undefined;
-        if (extra) return await extra(config, rest);
+      default:
         throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
-      }
     }
   } catch (error) {
     if (error instanceof UsageError) {

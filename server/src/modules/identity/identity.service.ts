@@ -225,11 +225,37 @@ export function createIdentityService(deps: {
     return normalized;
   }
 
-  async function createAccount(actor: Actor, requestId: string, operation: string, build: () => Omit<repo.AccountInsert, 'password_hash' | 'created_at' | 'created_by'>) {
+  /**
+   * Creates a staff or business account with a temporary password that must be changed at first sign-in; `fields`
+   * says what differs between kinds (roles, wards, unit, establishment).
+   */
+  async function createAccount(
+    actor: Actor,
+    requestId: string,
+    operation: string,
+    fields: Pick<repo.AccountInsert, 'kind' | 'username' | 'display_name' | 'phone' | 'roles' | 'wards'> &
+      Partial<Pick<repo.AccountInsert, 'unit_id' | 'establishment_id' | 'establishment_kind' | 'is_establishment_owner'>>,
+  ) {
     const password = temporaryPassword(randomBytes);
     const passwordHash = await hashPassword(password);
     const outcome = await runIdempotent(db, { actorId: actor.id, requestId, operation }, async (tx) => {
-      const row = { ...build(), password_hash: passwordHash, created_at: clock.now(), created_by: actor.id };
+      const row: repo.AccountInsert = {
+        id: randomUUID(),
+        person_id: null,
+        password_must_change: true,
+        unit_id: null,
+        establishment_id: null,
+        establishment_kind: null,
+        is_establishment_owner: false,
+        eid_level: null,
+        totp_secret: null,
+        status: 'active',
+        is_demo: false,
+        ...fields,
+        password_hash: passwordHash,
+        created_at: clock.now(),
+        created_by: actor.id,
+      };
       if (await repo.findAccountByUsername(tx, row.username)) throw new DomainError(IdentityErrors.IDENTITY_USERNAME_TAKEN, { username: row.username });
       await repo.insertAccount(tx, row);
       return accountView({ ...row, password_changed_at: null, totp_last_step: null, updated_at: row.created_at } as AccountRow, 0);
@@ -757,25 +783,15 @@ export function createIdentityService(deps: {
       const wards = input.wards ?? [];
       assertWards(wards);
       const phone = phoneOrFail(input.phone);
-      return createAccount(actor, input.requestId, 'identity.account.staff', () => ({
-        id: randomUUID(),
+      return createAccount(actor, input.requestId, 'identity.account.staff', {
         kind: 'staff',
         username: input.username,
-        person_id: null,
         display_name: input.displayName.trim(),
         phone,
-        password_must_change: true,
         roles: input.roles,
         wards,
         unit_id: input.unitId ?? null,
-        establishment_id: null,
-        establishment_kind: null,
-        is_establishment_owner: false,
-        eid_level: null,
-        totp_secret: null,
-        status: 'active',
-        is_demo: false,
-      }));
+      });
     },
 
     async createBusinessAccount(actor: Actor, input: BusinessInput) {
@@ -784,25 +800,17 @@ export function createIdentityService(deps: {
       const wards = input.wards ?? [];
       assertWards(wards);
       const phone = phoneOrFail(input.phone);
-      return createAccount(actor, input.requestId, 'identity.account.business', () => ({
-        id: randomUUID(),
+      return createAccount(actor, input.requestId, 'identity.account.business', {
         kind: 'business',
         username: input.username,
-        person_id: null,
         display_name: input.displayName.trim(),
         phone,
-        password_must_change: true,
         roles: input.roles,
         wards,
-        unit_id: null,
         establishment_id: input.establishmentId,
         establishment_kind: input.establishmentKind,
         is_establishment_owner: true,
-        eid_level: null,
-        totp_secret: null,
-        status: 'active',
-        is_demo: false,
-      }));
+      });
     },
 
     /** An establishment's owner adds an operator account of the same establishment. */
@@ -812,25 +820,16 @@ export function createIdentityService(deps: {
       assertUsername(input.username);
       assertRoles('business', input.roles, owner.roles);
       const phone = phoneOrFail(input.phone);
-      return createAccount(actor, input.requestId, 'identity.account.operator', () => ({
-        id: randomUUID(),
+      return createAccount(actor, input.requestId, 'identity.account.operator', {
         kind: 'business',
         username: input.username,
-        person_id: null,
         display_name: input.displayName.trim(),
         phone,
-        password_must_change: true,
         roles: input.roles,
         wards: owner.wards,
-        unit_id: null,
         establishment_id: owner.establishment_id,
         establishment_kind: owner.establishment_kind,
-        is_establishment_owner: false,
-        eid_level: null,
-        totp_secret: null,
-        status: 'active',
-        is_demo: false,
-      }));
+      });
     },
 
     async listOperators(actor: Actor, page: { limit: number; offset: number }) {

@@ -51,9 +51,9 @@ export function createPlanModule(deps: {
   return {
     name: 'plan',
     service,
+    prepare: () => service.ready(),
     routes: planRoutes(service),
     async start() {
-      await service.ready();
       tick();
       timer = setInterval(tick, interval);
       timer.unref();

@@ -183,7 +183,7 @@ export function createPlanService(deps: PlanServiceDeps) {
   checkProviders(providers, PLAN_MODELS.length);
 
   let seeding: Promise<void> | undefined;
-  /** The plan's own data is upserted once per process, before the first use (and at start-up). */
+  /** Upserts the plan's own data (idempotent); the module's `prepare` runs it before any route serves. */
   function ready(): Promise<void> {
     seeding ??= repo.seedPlanData(db).catch((error: unknown) => {
       seeding = undefined;
@@ -193,7 +193,6 @@ export function createPlanService(deps: PlanServiceDeps) {
   }
 
   async function loadPlan(q: Queryable = db): Promise<PlanSnapshot> {
-    await ready();
     const [units, successions, groups, models, leads] = await Promise.all([repo.listUnits(q), repo.listSuccessions(q), repo.listGroups(q), repo.listModels(q), repo.listLeads(q)]);
     const leadMap = new Map<number, LeadRow[]>();
     for (const lead of leads) leadMap.set(lead.model_number, [...(leadMap.get(lead.model_number) ?? []), lead]);
@@ -687,7 +686,6 @@ export function createPlanService(deps: PlanServiceDeps) {
   }
 
   async function consolidationFile(id: string, format: 'pdf' | 'xlsx'): Promise<FileResult> {
-    await ready();
     const row = await repo.findConsolidation(db, id);
     if (!row) throw new DomainError(PlanErrors.PLAN_CONSOLIDATION_NOT_FOUND);
     const content = row.content as ConsolidatedContent;
@@ -986,7 +984,6 @@ export function createPlanService(deps: PlanServiceDeps) {
     consolidate,
 
     async listConsolidations(month?: Month): Promise<Consolidation[]> {
-      await ready();
       return (await repo.listConsolidations(db, month)).map(consolidationView);
     },
 
@@ -1086,7 +1083,6 @@ export function createPlanService(deps: PlanServiceDeps) {
     runReminders,
 
     async createUnit(actor: Actor, body: UnitCreateBody): Promise<Unit> {
-      await ready();
       if (await adminReplay(actor, body.requestId, 'unit', body.id)) return unitById(body.id);
       if (await repo.findUnit(db, body.id)) throw new DomainError(PlanErrors.PLAN_UNIT_EXISTS, { unitId: body.id });
       await adminChange(body.requestId, async (tx) => {
@@ -1107,7 +1103,6 @@ export function createPlanService(deps: PlanServiceDeps) {
     },
 
     async updateUnit(actor: Actor, unitId: string, body: UnitUpdateBody): Promise<Unit> {
-      await ready();
       if (await adminReplay(actor, body.requestId, 'unit', unitId)) return unitById(unitId);
       const before = await repo.findUnit(db, unitId);
       if (!before) throw new DomainError(PlanErrors.PLAN_UNIT_NOT_FOUND, { unitId });
@@ -1135,7 +1130,6 @@ export function createPlanService(deps: PlanServiceDeps) {
     },
 
     async recordSuccession(actor: Actor, predecessorId: string, body: SuccessionBody): Promise<Unit> {
-      await ready();
       if (await adminReplay(actor, body.requestId, 'unit_succession', `${predecessorId}>${body.successorId}`)) return unitById(predecessorId);
       const predecessor = await repo.findUnit(db, predecessorId);
       if (!predecessor) throw new DomainError(PlanErrors.PLAN_UNIT_NOT_FOUND, { unitId: predecessorId });
@@ -1173,7 +1167,6 @@ export function createPlanService(deps: PlanServiceDeps) {
     },
 
     async reassignLead(actor: Actor, number: number, body: LeadBody): Promise<ModelDetail> {
-      await ready();
       if (compareMonths(body.validFrom, PLAN_FIRST_MONTH) < 0) throw new DomainError(PlanErrors.PLAN_MONTH_OUT_OF_RANGE, { month: body.validFrom });
       if (!(await adminReplay(actor, body.requestId, 'model_lead', String(number)))) {
         const plan = await loadPlan();

@@ -289,11 +289,14 @@ export function createRegistryService(deps: { db: Database; audit: AuditService;
   async function residentRecord(actor: Actor, person: PersonRow, purpose: string, legalBasis: string, requestId: string, forPolice = false) {
       const personId = person.person_id;
       const now = today();
-      const cards = await repo.findCards(db, personId);
-      const household = person.household_id ? await repo.findHousehold(db, person.household_id) : undefined;
-      const members = person.household_id ? await repo.findHouseholdMembers(db, person.household_id) : [];
-      const history = await repo.findHistory(db, personId);
-      const relatives = await repo.findPersonsByIds(db, [person.father_id, person.mother_id, person.spouse_id].filter((id): id is string => id !== null));
+      const [cards, household, members, history, relatives, wanted] = await Promise.all([
+        repo.findCards(db, personId),
+        person.household_id ? repo.findHousehold(db, person.household_id) : undefined,
+        person.household_id ? repo.findHouseholdMembers(db, person.household_id) : [],
+        repo.findHistory(db, personId),
+        repo.findPersonsByIds(db, [person.father_id, person.mother_id, person.spouse_id].filter((id): id is string => id !== null)),
+        forPolice ? repo.activeWantedAmong(db, [personId]) : [],
+      ]);
       const relative = (id: string | null, name: string | null) => {
         const found = id ? relatives.find((candidate) => candidate.person_id === id) : undefined;
         return id || name ? { personId: id, fullName: found?.full_name ?? name } : null;
@@ -328,7 +331,7 @@ export function createRegistryService(deps: { db: Database; audit: AuditService;
           reason: entry.reason,
           fields: Object.keys(entry.changes),
         })),
-        wanted: forPolice ? (await repo.activeWantedAmong(db, [personId])).length > 0 : undefined,
+        wanted: forPolice ? wanted.length > 0 : undefined,
       };
       await audit.record({
         actor,
